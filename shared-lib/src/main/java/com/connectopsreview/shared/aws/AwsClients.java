@@ -1,0 +1,103 @@
+package com.connectopsreview.shared.aws;
+
+import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.SdkClient;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * Builds every SDK client once per execution environment (per client type and region) and shares it.
+ *
+ * <ul>
+ *   <li>Region: from the Connect instance ARN (callers pass {@code Region.of(instance.region())}).
+ *   <li>One HTTP client, url-connection, with explicit timeouts.
+ *   <li>Endpoint: the SDK's standard resolution is left in charge, so {@code AWS_ENDPOINT_URL},
+ *       {@code AWS_ENDPOINT_URL_<SERVICE>} and the profile's {@code endpoint_url} redirect calls to a
+ *       sandbox, WireMock or LocalStack (verified for the pinned SDK by {@code AwsClientsEndpointTest}).
+ *   <li>Retries: the SDK's adaptive mode, which also slows down client-side after throttling.
+ *   <li>Every call is counted and paced by the given {@link ApiCallCounter}.
+ * </ul>
+ */
+public final class AwsClients {
+
+  /** Timeouts and credentials; {@link #defaults()} suits analyzers. */
+  public record Options(
+      Duration connectTimeout,
+      Duration socketTimeout,
+      Duration apiCallTimeout,
+      AwsCredentialsProvider credentials) {
+
+    public static Options defaults() {
+      return new Options(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90), null);
+    }
+
+    public Options withSocketTimeout(Duration socket, Duration apiCall) {
+      return new Options(connectTimeout, socket, apiCall, credentials);
+    }
+
+    public Options withCredentials(AwsCredentialsProvider provider) {
+      return new Options(connectTimeout, socketTimeout, apiCallTimeout, provider);
+    }
+  }
+
+  private record Key(Class<?> type, Region region) {}
+
+  private final ApiCallCounter counter;
+  private final Options options;
+  private final SdkHttpClient httpClient;
+  private final AwsCredentialsProvider credentials;
+  private final Map<Key, SdkClient> clients = new ConcurrentHashMap<>();
+
+  public AwsClients(ApiCallCounter counter, Options options) {
+    this.counter = Objects.requireNonNull(counter, "counter");
+    this.options = Objects.requireNonNull(options, "options");
+    this.httpClient = UrlConnectionHttpClient.builder()
+        .connectionTimeout(options.connectTimeout())
+        .socketTimeout(options.socketTimeout())
+        .build();
+    this.credentials = options.credentials() != null
+        ? options.credentials()
+        : DefaultCredentialsProvider.builder().build();
+  }
+
+  public ApiCallCounter counter() {
+    return counter;
+  }
+
+  /**
+   * The shared client of {@code type} for {@code region}, built on first use.
+   *
+   * <pre>{@code ConnectClient connect = clients.client(ConnectClient.class, region, ConnectClient::builder);}</pre>
+   */
+  public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
+      Class<C> type, Region region, Supplier<B> builder) {
+    SdkClient client = clients.computeIfAbsent(new Key(type, region), k -> configure(builder.get(), region).build());
+    return type.cast(client);
+  }
+
+  /** Applies this factory's settings to a builder; for callers that need extra builder options. */
+  public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> B configure(
+      B builder, Region region) {
+    return builder
+        .region(region)
+        .credentialsProvider(credentials)
+        .httpClient(httpClient)
+        .overrideConfiguration(ClientOverrideConfiguration.builder()
+            .retryStrategy(RetryMode.ADAPTIVE_V2)
+            .apiCallTimeout(options.apiCallTimeout())
+            .addExecutionInterceptor(counter)
+            .build());
+  }
+}

@@ -1,0 +1,51 @@
+package com.connectopsreview.shared.registry;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every component the suite knows. The orchestrator, the local runner, the template test and the
+ * fault-injection tests all read this list; adding an analyzer adds one entry here.
+ */
+public final class AnalyzerRegistry {
+
+  /** Env var naming the report generator function. */
+  public static final String REPORT_GENERATOR_ENV = "REPORT_GENERATOR_FUNCTION";
+
+  /** Time the report generator may take. */
+  public static final Duration REPORT_TIMEOUT = Duration.ofSeconds(120);
+
+  private static final List<AnalyzerSpec> ALL =
+      List.of(
+          new AnalyzerSpec(
+              "instance",
+              "INSTANCE_ANALYZER_FUNCTION",
+              Duration.ofSeconds(120),
+              "Instance configuration, security and resilience"));
+
+  private AnalyzerRegistry() {}
+
+  public static List<AnalyzerSpec> all() {
+    return ALL;
+  }
+
+  public static List<String> names() {
+    return ALL.stream().map(AnalyzerSpec::name).toList();
+  }
+
+  public static Optional<AnalyzerSpec> find(String name) {
+    return ALL.stream().filter(s -> s.name().equals(name)).findFirst();
+  }
+
+  public static AnalyzerSpec require(String name) {
+    return find(name)
+        .orElseThrow(() -> new IllegalArgumentException(
+            "unknown analyzer '" + name + "' (known: " + String.join(", ", names()) + ")"));
+  }
+
+  /** The longest analyzer timeout, used to size the orchestrator's deadlines. */
+  public static Duration longestTimeout() {
+    return ALL.stream().map(AnalyzerSpec::timeout).max(Duration::compareTo).orElse(Duration.ZERO);
+  }
+}
