@@ -1,6 +1,7 @@
 package com.connectopsreview.shared.aws;
 
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -32,23 +33,34 @@ import software.amazon.awssdk.regions.Region;
  */
 public final class AwsClients {
 
-  /** Timeouts and credentials; {@link #defaults()} suits analyzers. */
+  /**
+   * Timeouts, credentials and an optional fixed endpoint; {@link #defaults()} suits analyzers.
+   *
+   * @param credentials null for the SDK's default chain
+   * @param endpoint null to let the SDK resolve it (AWS_ENDPOINT_URL etc.); set by tests and the
+   *     sandbox to send every client to one local endpoint
+   */
   public record Options(
       Duration connectTimeout,
       Duration socketTimeout,
       Duration apiCallTimeout,
-      AwsCredentialsProvider credentials) {
+      AwsCredentialsProvider credentials,
+      URI endpoint) {
 
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90), null);
+      return new Options(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90), null, null);
     }
 
     public Options withSocketTimeout(Duration socket, Duration apiCall) {
-      return new Options(connectTimeout, socket, apiCall, credentials);
+      return new Options(connectTimeout, socket, apiCall, credentials, endpoint);
     }
 
     public Options withCredentials(AwsCredentialsProvider provider) {
-      return new Options(connectTimeout, socketTimeout, apiCallTimeout, provider);
+      return new Options(connectTimeout, socketTimeout, apiCallTimeout, provider, endpoint);
+    }
+
+    public Options withEndpoint(URI fixedEndpoint) {
+      return new Options(connectTimeout, socketTimeout, apiCallTimeout, credentials, fixedEndpoint);
     }
   }
 
@@ -90,6 +102,9 @@ public final class AwsClients {
   /** Applies this factory's settings to a builder; for callers that need extra builder options. */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> B configure(
       B builder, Region region) {
+    if (options.endpoint() != null) {
+      builder.endpointOverride(options.endpoint());
+    }
     return builder
         .region(region)
         .credentialsProvider(credentials)

@@ -7,16 +7,16 @@ public enum ReviewStatus {
   RUNNING,
   /** Every component OK or SKIPPED and the report was written. */
   COMPLETED,
-  /** The report was written but at least one component is FAILED or PARTIAL. */
+  /**
+   * The report was written but at least one component is FAILED or PARTIAL (even all of them: the
+   * report then still tells the operator why, e.g. AccessDenied).
+   */
   COMPLETED_WITH_ERRORS,
-  /** Nothing usable: every component failed, or the report could not be written. */
+  /** No report: the review could not be rendered or recorded. */
   FAILED;
 
   /** Status of a review whose report was written, given its component statuses. */
   public static ReviewStatus fromComponents(Collection<ComponentStatus> statuses) {
-    if (!statuses.isEmpty() && statuses.stream().allMatch(s -> s == ComponentStatus.FAILED)) {
-      return FAILED;
-    }
     boolean degraded =
         statuses.stream()
             .anyMatch(

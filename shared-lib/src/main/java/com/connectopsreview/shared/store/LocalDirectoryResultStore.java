@@ -4,7 +4,6 @@ import com.connectopsreview.shared.exception.StoreException;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.ReviewManifest;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
@@ -205,7 +204,7 @@ public final class LocalDirectoryResultStore implements ResultStore {
     try {
       Files.deleteIfExists(p);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new StoreException("cannot delete " + p + ": " + e.getMessage(), e);
     }
   }
 }

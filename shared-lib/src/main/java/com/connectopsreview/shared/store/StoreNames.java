@@ -39,6 +39,11 @@ public final class StoreNames {
     return name;
   }
 
+  /** True if {@link #component} would accept the name; for filtering listings without throwing. */
+  public static boolean isComponent(String name) {
+    return name != null && COMPONENT.matcher(name).matches() && !RESERVED.contains(name);
+  }
+
   public static String instanceId(String instanceId) {
     if (instanceId == null || !INSTANCE_ID.matcher(instanceId).matches()) {
       throw new IllegalArgumentException("invalid instance id '" + instanceId + "'");

@@ -1,0 +1,428 @@
+package com.connectopsreview.instance;
+
+import com.connectopsreview.shared.analyzer.AnalysisOutput;
+import com.connectopsreview.shared.analyzer.Analyzer;
+import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.model.AnalyzerRequest;
+import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.time.TimeBudget;
+import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceAttributeRequest;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceAttributeResponse;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
+import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
+import software.amazon.awssdk.services.connect.model.EncryptionConfig;
+import software.amazon.awssdk.services.connect.model.Instance;
+import software.amazon.awssdk.services.connect.model.InstanceAttributeType;
+import software.amazon.awssdk.services.connect.model.InstanceStorageConfig;
+import software.amazon.awssdk.services.connect.model.InstanceStorageResourceType;
+import software.amazon.awssdk.services.connect.model.KinesisVideoStreamConfig;
+import software.amazon.awssdk.services.connect.model.ListInstanceAttributesRequest;
+import software.amazon.awssdk.services.connect.model.ListInstanceAttributesResponse;
+import software.amazon.awssdk.services.connect.model.ListInstanceStorageConfigsRequest;
+import software.amazon.awssdk.services.connect.model.ListInstanceStorageConfigsResponse;
+import software.amazon.awssdk.services.connect.model.ReplicationConfiguration;
+import software.amazon.awssdk.services.connect.model.S3Config;
+import software.amazon.awssdk.services.connect.model.StorageType;
+import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamRequest;
+import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamResponse;
+import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
+import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
+
+/**
+ * The {@code instance} component: instance details, identity management, Global Resiliency
+ * replication, call configuration, flow logs and Contact Lens, storage configs and the encryption
+ * of every storage and streaming destination (upstream-spec §1.11, §4.6, §4.7, checklist G).
+ *
+ * <p>Calls, all in the instance's Region: Connect {@code DescribeInstance} (once),
+ * {@code ListInstanceAttributes} (paginated; {@code DescribeInstanceAttribute} per type only if the
+ * list is denied), {@code ListInstanceStorageConfigs} for every resource type the SDK knows
+ * (paginated), Kinesis {@code DescribeStreamSummary} and Firehose {@code DescribeDeliveryStream}
+ * once per streaming destination.
+ *
+ * <p>Only a failed DescribeInstance fails the component. Anything else that cannot be read, or is
+ * not reached before the time budget ends, makes it PARTIAL and is named in {@code errors}.
+ */
+public final class InstanceAnalyzer implements Analyzer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InstanceAnalyzer.class);
+
+  private final InstanceClients clients;
+
+  public InstanceAnalyzer(InstanceClients clients) {
+    this.clients = clients;
+  }
+
+  @Override
+  public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
+    return new Run(request.instance(), budget, clients).analyze();
+  }
+
+  /** The state of one invocation (the analyzer itself is shared across warm invocations). */
+  private static final class Run {
+
+    private final InstanceRef ref;
+    private final TimeBudget budget;
+    private final InstanceClients clients;
+    private final Region region;
+    private final ConnectClient connect;
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> notExamined = new ArrayList<>();
+    private String outOfTime;
+
+    Run(InstanceRef ref, TimeBudget budget, InstanceClients clients) {
+      this.ref = ref;
+      this.budget = budget;
+      this.clients = clients;
+      this.region = Region.of(ref.region());
+      this.connect = clients.connect(region);
+    }
+
+    AnalysisOutput analyze() {
+      budget.check("Connect DescribeInstance");
+      DescribeInstanceResponse described =
+          connect.describeInstance(DescribeInstanceRequest.builder().instanceId(ref.id()).build());
+      Instance instance = described.instance();
+      if (instance == null) {
+        throw new IllegalStateException("DescribeInstance returned no Instance for instance " + ref.id());
+      }
+
+      Map<String, String> attributes = readAttributes();
+      Storage storage = readStorageConfigs();
+      Map<String, ResolvedStream> streams = resolveStreams(storage.configs);
+      LOG.info("instance read: {} attributes, {} storage configs, {} streams described",
+          attributes.size(), storage.configs.size(), streams.size());
+
+      InstanceChecks checks = new InstanceChecks(ref);
+      checks.identityManagement(instance);
+      checks.replication(described.replicationConfiguration());
+      checks.callConfiguration(instance, attributes);
+      checks.flowLogs(attributes);
+      checks.contactLens(attributes);
+      checks.s3Encryption(storage.configs, storage.complete());
+      checks.streamingEncryption(storage.configs, List.copyOf(streams.values()), storage.complete());
+      checks.unrecognizedStorageTypes(storage.configs);
+      checks.unsupportedResourceTypes(storage.unsupported);
+
+      if (outOfTime != null) {
+        errors.add("time budget spent (" + outOfTime + "); not examined: " + String.join("; ", notExamined));
+      }
+      errors.addAll(checks.notEvaluated());
+      InstanceData data = new InstanceData(details(instance), attributes,
+          replication(described.replicationConfiguration()), entries(storage.configs, streams),
+          storage.unconfigured.stream().map(InstanceStorageResourceType::toString).toList());
+      return AnalysisOutput.of(checks.findings(), Json.tree(data), errors);
+    }
+
+    // ---- instance attributes ----
+
+    private Map<String, String> readAttributes() {
+      Map<String, String> attributes = new TreeMap<>();
+      if (outOfTime != null) {
+        notExamined.add("instance attributes");
+        return attributes;
+      }
+      try {
+        String token = null;
+        do {
+          budget.check("Connect ListInstanceAttributes");
+          ListInstanceAttributesResponse page = connect.listInstanceAttributes(
+              ListInstanceAttributesRequest.builder().instanceId(ref.id()).nextToken(token).build());
+          page.attributes().forEach(a -> attributes.put(a.attributeTypeAsString(), a.value()));
+          token = page.nextToken();
+        } while (token != null && !token.isEmpty());
+      } catch (BudgetExceededException e) {
+        stop(e, attributes.isEmpty() ? "instance attributes" : "instance attributes (further pages)");
+      } catch (SdkException e) {
+        if (AwsErrors.isOutOfTime(e)) {
+          stop(e, attributes.isEmpty() ? "instance attributes" : "instance attributes (further pages)");
+        } else if (AwsErrors.isAccessDenied(e)) {
+          LOG.info("ListInstanceAttributes denied; reading the attributes one by one");
+          describeAttributesOneByOne(attributes, AwsErrors.reason(e));
+        } else {
+          errors.add("instance attributes could not be listed: " + AwsErrors.reason(e));
+        }
+      }
+      return attributes;
+    }
+
+    /** The fallback when ListInstanceAttributes is denied: DescribeInstanceAttribute per type. */
+    private void describeAttributesOneByOne(Map<String, String> attributes, String listDenied) {
+      Map<String, String> failed = new LinkedHashMap<>();
+      List<String> skipped = new ArrayList<>();
+      for (InstanceAttributeType type : new TreeSet<>(InstanceAttributeType.knownValues())) {
+        if (outOfTime != null) {
+          skipped.add(type.toString());
+          continue;
+        }
+        try {
+          budget.check("Connect DescribeInstanceAttribute " + type);
+          DescribeInstanceAttributeResponse response = connect.describeInstanceAttribute(
+              DescribeInstanceAttributeRequest.builder().instanceId(ref.id()).attributeType(type).build());
+          if (response.attribute() != null) {
+            attributes.put(type.toString(), response.attribute().value());
+          }
+        } catch (BudgetExceededException e) {
+          stop(e, null);
+          skipped.add(type.toString());
+        } catch (SdkException e) {
+          if (AwsErrors.isOutOfTime(e)) {
+            stop(e, null);
+            skipped.add(type.toString());
+          } else if (!AwsErrors.isUnsupported(e)) {
+            // Unsupported: the attribute is not offered to this instance; nothing to report.
+            failed.put(type.toString(), AwsErrors.reason(e));
+          }
+        }
+      }
+      if (!failed.isEmpty()) {
+        errors.add("instance attributes " + String.join(", ", failed.keySet()) + " could not be read: "
+            + "ListInstanceAttributes denied (" + listDenied + "), DescribeInstanceAttribute failed ("
+            + failed.values().iterator().next() + ")");
+      }
+      if (!skipped.isEmpty()) {
+        notExamined.add("instance attributes " + String.join(", ", skipped));
+      }
+    }
+
+    // ---- storage configs ----
+
+    private static final class Storage {
+      final List<StorageConfig> configs = new ArrayList<>();
+      final List<InstanceStorageResourceType> unconfigured = new ArrayList<>();
+      final Map<String, String> unsupported = new LinkedHashMap<>();
+      final List<String> denied = new ArrayList<>();
+      final List<String> failed = new ArrayList<>();
+      final List<String> skipped = new ArrayList<>();
+
+      /** Every resource type was listed (or rejected as unsupported). */
+      boolean complete() {
+        return denied.isEmpty() && failed.isEmpty() && skipped.isEmpty();
+      }
+    }
+
+    private Storage readStorageConfigs() {
+      Storage storage = new Storage();
+      String deniedReason = null;
+      for (InstanceStorageResourceType type : new TreeSet<>(InstanceStorageResourceType.knownValues())) {
+        if (outOfTime != null) {
+          storage.skipped.add(type.toString());
+          continue;
+        }
+        if (deniedReason != null) {
+          // One denial answers for all types: the IAM action is the same for every type.
+          storage.denied.add(type.toString());
+          continue;
+        }
+        try {
+          List<InstanceStorageConfig> found = listStorageConfigs(type);
+          if (found.isEmpty()) {
+            storage.unconfigured.add(type);
+          }
+          found.forEach(c -> storage.configs.add(new StorageConfig(type, c)));
+        } catch (BudgetExceededException e) {
+          stop(e, null);
+          storage.skipped.add(type.toString());
+        } catch (SdkException e) {
+          if (AwsErrors.isOutOfTime(e)) {
+            stop(e, null);
+            storage.skipped.add(type.toString());
+          } else if (AwsErrors.isUnsupported(e)) {
+            storage.unsupported.put(type.toString(), AwsErrors.reason(e));
+            storage.unconfigured.add(type);
+          } else if (AwsErrors.isAccessDenied(e)) {
+            deniedReason = AwsErrors.reason(e);
+            storage.denied.add(type.toString());
+          } else {
+            errors.add("storage configs of " + type + " could not be listed: " + AwsErrors.reason(e));
+            storage.failed.add(type.toString());
+          }
+        }
+      }
+      if (deniedReason != null) {
+        errors.add("storage configs of " + String.join(", ", storage.denied) + " not examined: "
+            + "ListInstanceStorageConfigs denied (" + deniedReason + ")");
+      }
+      if (!storage.skipped.isEmpty()) {
+        notExamined.add("storage configs of " + String.join(", ", storage.skipped));
+      }
+      return storage;
+    }
+
+    private List<InstanceStorageConfig> listStorageConfigs(InstanceStorageResourceType type) {
+      List<InstanceStorageConfig> configs = new ArrayList<>();
+      String token = null;
+      do {
+        budget.check("Connect ListInstanceStorageConfigs " + type);
+        ListInstanceStorageConfigsResponse page = connect.listInstanceStorageConfigs(
+            ListInstanceStorageConfigsRequest.builder()
+                .instanceId(ref.id()).resourceType(type).nextToken(token).build());
+        configs.addAll(page.storageConfigs());
+        token = page.nextToken();
+      } while (token != null && !token.isEmpty());
+      return configs;
+    }
+
+    // ---- streaming destinations, resolved at the stream ----
+
+    /** Each distinct Kinesis data stream and Firehose stream, described once; keyed by ARN. */
+    private Map<String, ResolvedStream> resolveStreams(List<StorageConfig> configs) {
+      Map<String, List<String>> kinesis = new LinkedHashMap<>();
+      Map<String, List<String>> firehose = new LinkedHashMap<>();
+      for (StorageConfig config : configs) {
+        InstanceStorageConfig c = config.config();
+        if (c.storageType() == StorageType.KINESIS_STREAM && c.kinesisStreamConfig() != null
+            && c.kinesisStreamConfig().streamArn() != null) {
+          kinesis.computeIfAbsent(c.kinesisStreamConfig().streamArn(), k -> new ArrayList<>())
+              .add(config.resourceType().toString());
+        } else if (c.storageType() == StorageType.KINESIS_FIREHOSE && c.kinesisFirehoseConfig() != null
+            && c.kinesisFirehoseConfig().firehoseArn() != null) {
+          firehose.computeIfAbsent(c.kinesisFirehoseConfig().firehoseArn(), k -> new ArrayList<>())
+              .add(config.resourceType().toString());
+        }
+      }
+      Map<String, ResolvedStream> resolved = new LinkedHashMap<>();
+      kinesis.forEach((arn, types) -> {
+        ResolvedStream stream = outOfTime == null ? describeKinesis(arn, types) : null;
+        if (stream == null) {
+          notExamined.add("encryption of Kinesis data stream " + arn);
+        } else {
+          resolved.put(arn, stream);
+        }
+      });
+      firehose.forEach((arn, types) -> {
+        ResolvedStream stream = outOfTime == null ? describeFirehose(arn, types) : null;
+        if (stream == null) {
+          notExamined.add("encryption of Firehose stream " + arn);
+        } else {
+          resolved.put(arn, stream);
+        }
+      });
+      return resolved;
+    }
+
+    /** The stream's encryption, a failed description, or null when time ran out. */
+    private ResolvedStream describeKinesis(String arn, List<String> types) {
+      return describe(StorageType.KINESIS_STREAM, arn, types, "Kinesis DescribeStreamSummary", () -> {
+        DescribeStreamSummaryResponse response = clients.kinesis(region)
+            .describeStreamSummary(DescribeStreamSummaryRequest.builder().streamARN(arn).build());
+        return response.streamDescriptionSummary() == null
+            ? ResolvedStream.failed(StorageType.KINESIS_STREAM, arn, types,
+                "DescribeStreamSummary returned no StreamDescriptionSummary", false)
+            : ResolvedStream.kinesis(arn, types, response.streamDescriptionSummary());
+      });
+    }
+
+    private ResolvedStream describeFirehose(String arn, List<String> types) {
+      int marker = arn.indexOf(":deliverystream/");
+      if (marker < 0) {
+        return ResolvedStream.failed(StorageType.KINESIS_FIREHOSE, arn, types,
+            "'" + arn + "' is not a Firehose stream ARN (arn:...:firehose:<region>:<account>:deliverystream/<name>)",
+            false);
+      }
+      String name = arn.substring(marker + ":deliverystream/".length());
+      return describe(StorageType.KINESIS_FIREHOSE, arn, types, "Firehose DescribeDeliveryStream", () -> {
+        DescribeDeliveryStreamResponse response = clients.firehose(region)
+            .describeDeliveryStream(DescribeDeliveryStreamRequest.builder().deliveryStreamName(name).build());
+        return response.deliveryStreamDescription() == null
+            ? ResolvedStream.failed(StorageType.KINESIS_FIREHOSE, arn, types,
+                "DescribeDeliveryStream returned no DeliveryStreamDescription", false)
+            : ResolvedStream.firehose(arn, types, response.deliveryStreamDescription());
+      });
+    }
+
+    /** One stream description inside the budget: AWS errors become a failed stream, running out of time null. */
+    private ResolvedStream describe(StorageType type, String arn, List<String> types, String operation,
+        java.util.function.Supplier<ResolvedStream> call) {
+      try {
+        budget.check(operation);
+        return call.get();
+      } catch (BudgetExceededException e) {
+        stop(e, null);
+        return null;
+      } catch (SdkException e) {
+        if (AwsErrors.isOutOfTime(e)) {
+          stop(e, null);
+          return null;
+        }
+        return ResolvedStream.failed(type, arn, types, AwsErrors.reason(e), AwsErrors.isNotFound(e));
+      }
+    }
+
+    /** Remembers that time ran out (first reason wins) and, optionally, what that left out. */
+    private void stop(RuntimeException e, String leftOut) {
+      if (outOfTime == null) {
+        outOfTime = e.getMessage();
+        LOG.warn("time budget spent; storing what was read as PARTIAL");
+      }
+      if (leftOut != null) {
+        notExamined.add(leftOut);
+      }
+    }
+
+    // ---- data payload ----
+
+    private static InstanceData.Details details(Instance instance) {
+      return new InstanceData.Details(instance.id(), instance.arn(), instance.instanceAlias(),
+          instance.identityManagementTypeAsString(), instance.instanceStatusAsString(), instance.serviceRole(),
+          instance.createdTime(), instance.inboundCallsEnabled(), instance.outboundCallsEnabled(),
+          instance.instanceAccessUrl());
+    }
+
+    private static InstanceData.Replication replication(ReplicationConfiguration replication) {
+      if (replication == null) {
+        return null;
+      }
+      return new InstanceData.Replication(replication.sourceRegion(), replication.globalSignInEndpoint(),
+          replication.replicationStatusSummaryList().stream()
+              .map(r -> new InstanceData.ReplicaRegion(r.region(), r.replicationStatusAsString(),
+                  r.replicationStatusReason()))
+              .toList());
+    }
+
+    private static List<InstanceData.StorageConfigEntry> entries(
+        List<StorageConfig> configs, Map<String, ResolvedStream> streams) {
+      List<InstanceData.StorageConfigEntry> entries = new ArrayList<>();
+      for (StorageConfig config : configs) {
+        InstanceStorageConfig c = config.config();
+        Encryption encryption = Encryption.UNKNOWN;
+        String keyId = null;
+        Integer retention = null;
+        StorageType type = c.storageType();
+        if (type == StorageType.S3) {
+          S3Config s3 = c.s3Config();
+          EncryptionConfig enc = s3 == null ? null : s3.encryptionConfig();
+          encryption = enc == null ? Encryption.NONE : Encryption.ofKmsKey(enc.keyId());
+          keyId = enc == null ? null : enc.keyId();
+        } else if (type == StorageType.KINESIS_VIDEO_STREAM) {
+          KinesisVideoStreamConfig kvs = c.kinesisVideoStreamConfig();
+          EncryptionConfig enc = kvs == null ? null : kvs.encryptionConfig();
+          encryption = enc == null ? Encryption.NONE : Encryption.ofKmsKey(enc.keyId());
+          keyId = enc == null ? null : enc.keyId();
+          retention = kvs == null ? null : kvs.retentionPeriodHours();
+        } else if (type == StorageType.KINESIS_STREAM || type == StorageType.KINESIS_FIREHOSE) {
+          ResolvedStream stream = streams.get(config.destination());
+          if (stream != null && stream.verified()) {
+            encryption = stream.encryption();
+            keyId = stream.kmsKeyId();
+            retention = stream.retentionHours();
+          }
+        }
+        entries.add(new InstanceData.StorageConfigEntry(config.resourceType().toString(), c.storageTypeAsString(),
+            config.destination(), encryption, keyId, retention));
+      }
+      return entries;
+    }
+  }
+}

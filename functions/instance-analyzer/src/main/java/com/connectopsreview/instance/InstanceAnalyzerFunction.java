@@ -1,0 +1,43 @@
+package com.connectopsreview.instance;
+
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.aws.AwsClients;
+import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.store.ResultStore;
+import com.connectopsreview.shared.store.ResultStoreFactory;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * Wires the instance analyzer. The Lambda handler uses {@link #fromEnvironment}; the local runner
+ * and the end-to-end tests use {@link #create} to run it in-process against their own store and
+ * clients.
+ */
+public final class InstanceAnalyzerFunction {
+
+  /** The component name (registry, store key). */
+  public static final String COMPONENT = "instance";
+
+  private InstanceAnalyzerFunction() {}
+
+  /** The analyzer over the paced, counted clients of {@code clients}, storing into {@code store}. */
+  public static AnalyzerRunner create(ResultStore store, AwsClients clients, Clock clock) {
+    return create(store, InstanceClients.of(clients), clients.counter(), clock);
+  }
+
+  /**
+   * The analyzer over any clients (tests point them at a local endpoint); {@code counter} must be
+   * the interceptor those clients report their calls to.
+   */
+  public static AnalyzerRunner create(
+      ResultStore store, InstanceClients clients, ApiCallCounter counter, Clock clock) {
+    return new AnalyzerRunner(new InstanceAnalyzer(clients), store, counter, clock);
+  }
+
+  /** The deployed wiring: Connect's documented rate limits, the store configured in the environment. */
+  static AnalyzerRunner fromEnvironment(Map<String, String> env, Clock clock) {
+    AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.standard()), AwsClients.Options.defaults());
+    return create(ResultStoreFactory.forLambda(env), clients, clock);
+  }
+}

@@ -1,0 +1,142 @@
+package com.connectopsreview.report;
+
+import com.connectopsreview.shared.model.ComponentStatus;
+import com.connectopsreview.shared.model.Finding;
+import com.connectopsreview.shared.model.ReviewStatus;
+import com.connectopsreview.shared.model.Severity;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Turns a {@link ReviewReport} into the data model of {@code report.ftlh}: plain Maps, Lists and
+ * preformatted Strings (numbers exact, times in UTC), so the template only lays things out. A null
+ * value means "absent" and the template shows a dash. Nothing here is HTML: the template escapes.
+ */
+final class HtmlReportModel {
+
+  static final String TITLE = "Amazon Connect operational review";
+
+  private HtmlReportModel() {}
+
+  static Map<String, Object> of(ReviewReport report) {
+    Map<String, Object> model = new LinkedHashMap<>();
+    model.put("title", TITLE);
+    model.put("review", review(report));
+    model.put("instance", instance(report));
+    model.put("severityCounts", severityCounts(report));
+    model.put("findingCount", String.valueOf(report.findingCount()));
+    List<Map<String, Object>> components = new ArrayList<>();
+    for (ComponentReport component : report.components()) {
+      components.add(component(component));
+    }
+    model.put("components", components);
+    model.put("instanceSection", InstanceSectionModel.of(
+        report.component(ReviewReportReader.INSTANCE_COMPONENT).orElse(null)));
+    return model;
+  }
+
+  private static Map<String, Object> review(ReviewReport report) {
+    return map(
+        "id", report.reviewId(),
+        "status", report.status().name(),
+        "statusCss", reviewStatusCss(report.status()),
+        "generatedAt", Formats.utc(report.generatedAt()),
+        "windowStart", Formats.utc(report.window().start()),
+        "windowEnd", Formats.utc(report.window().end()));
+  }
+
+  private static Map<String, Object> instance(ReviewReport report) {
+    return map(
+        "label", report.instanceLabel(),
+        "alias", report.alias(),
+        "id", report.instance().id(),
+        "arn", report.instance().arn(),
+        "region", report.instance().region(),
+        "accountId", report.instance().accountId());
+  }
+
+  private static List<Map<String, Object>> severityCounts(ReviewReport report) {
+    List<Map<String, Object>> counts = new ArrayList<>();
+    report.severityCounts().forEach((severity, count) -> counts.add(map(
+        "severity", severity.name(),
+        "css", severityCss(severity),
+        "count", String.valueOf(count))));
+    return counts;
+  }
+
+  private static Map<String, Object> component(ComponentReport component) {
+    boolean stored = component.data() != null;
+    List<Map<String, Object>> findings = new ArrayList<>();
+    for (Finding finding : component.findings()) {
+      findings.add(finding(finding));
+    }
+    return map(
+        "name", component.name(),
+        "key", anchor(component.name()),
+        "anchor", "component-" + anchor(component.name()),
+        "title", component.title(),
+        "status", component.status().name(),
+        "statusCss", statusCss(component.status()),
+        "duration", Formats.duration(component.durationMs()),
+        "apiCalls", stored ? String.valueOf(component.apiCallCount()) : null,
+        "findingCount", String.valueOf(component.findings().size()),
+        "errors", component.errors(),
+        "findings", findings);
+  }
+
+  private static Map<String, Object> finding(Finding finding) {
+    List<Map<String, Object>> evidence = new ArrayList<>();
+    finding.evidence().forEach((key, value) -> evidence.add(map("key", key, "value", Formats.value(value))));
+    String href = SafeLinks.httpOrNull(finding.consoleUrl());
+    return map(
+        "severity", finding.severity().name(),
+        "css", severityCss(finding.severity()),
+        "checkId", finding.checkId(),
+        "pillar", finding.pillar().displayName(),
+        "title", finding.title(),
+        "detail", blankToNull(finding.detail()),
+        "recommendation", blankToNull(finding.recommendation()),
+        "resource", blankToNull(finding.resource()),
+        "consoleHref", href,
+        // A URL that may not be a link is still shown, as text, so nothing is hidden.
+        "consoleText", href == null ? blankToNull(finding.consoleUrl()) : null,
+        "evidence", evidence);
+  }
+
+  static String severityCss(Severity severity) {
+    return "sev-" + severity.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String statusCss(ComponentStatus status) {
+    return "status-" + status.name().toLowerCase(Locale.ROOT);
+  }
+
+  static String reviewStatusCss(ReviewStatus status) {
+    return "review-" + status.name().toLowerCase(Locale.ROOT).replace('_', '-');
+  }
+
+  /** A component name as an HTML id fragment (stored names already fit; manifest names may not). */
+  static String anchor(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (char c : name.toLowerCase(Locale.ROOT).toCharArray()) {
+      sb.append((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ? c : '-');
+    }
+    return sb.toString();
+  }
+
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s;
+  }
+
+  /** A LinkedHashMap from alternating keys and values; null values are kept (absent in templates). */
+  static Map<String, Object> map(Object... keysAndValues) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return map;
+  }
+}

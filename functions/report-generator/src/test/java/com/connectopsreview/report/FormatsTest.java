@@ -1,0 +1,44 @@
+package com.connectopsreview.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FormatsTest {
+
+  @Test
+  void utc_printsTheSuffixOnce() {
+    assertEquals("2026-11-23 09:05:07 UTC", Formats.utc(Instant.parse("2026-11-23T09:05:07.999Z")));
+    assertEquals("2025-01-15 09:30:00 UTC", Formats.utc("2025-01-15T10:30:00+01:00"));
+    assertEquals("yesterday", Formats.utc("yesterday"));
+    assertNull(Formats.utc((String) null));
+  }
+
+  @Test
+  void duration_picksAReadableUnit() {
+    assertEquals("850 ms", Formats.duration(850L));
+    assertEquals("1.2 s", Formats.duration(1234L));
+    assertEquals("59.9 s", Formats.duration(59_999L));
+    assertEquals("2 min 05 s", Formats.duration(125_000L));
+    assertNull(Formats.duration(null));
+  }
+
+  @Test
+  void value_keepsNumbersExactAndStructuresAsJson() {
+    assertEquals("0.1", Formats.value(new BigDecimal("0.1")));
+    assertEquals("1000", Formats.value(new BigDecimal("1E+3")));
+    assertEquals("0.00000001", Formats.value(new BigDecimal("1E-8")));
+    assertEquals("9007199254740993", Formats.value(9007199254740993L));
+    Map<String, Object> nested = new LinkedHashMap<>();
+    nested.put("a", List.of(1, new BigDecimal("2.50")));
+    assertEquals("{\"a\":[1,2.50]}", Formats.value(nested));
+    assertEquals("true", Formats.value(true));
+    assertNull(Formats.value(null));
+  }
+}
