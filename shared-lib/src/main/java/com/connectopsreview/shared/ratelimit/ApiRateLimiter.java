@@ -61,7 +61,9 @@ public final class ApiRateLimiter {
     Bucket bucket = buckets.computeIfAbsent(service + ":" + operation, k -> newBucket(service, k));
     Duration maxWait = budget == null ? Duration.ofMinutes(15) : budget.remaining();
     try {
-      if (!bucket.asBlocking().tryConsume(1, maxWait)) {
+      // Bucket4j refuses a zero wait; with no time left only a token already there will do.
+      boolean granted = maxWait.isZero() ? bucket.tryConsume(1) : bucket.asBlocking().tryConsume(1, maxWait);
+      if (!granted) {
         throw new TimeBudget.BudgetExceededException(
             "time budget spent waiting for a " + service + ":" + operation + " rate-limit slot");
       }

@@ -1,0 +1,65 @@
+package com.connectopsreview.orchestrator;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.connectopsreview.shared.exception.ConfigurationException;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OrchestratorConfigTest {
+
+  private static Map<String, String> env() {
+    Map<String, String> env = new HashMap<>();
+    env.put("CONNECT_INSTANCE_ARN", Fixtures.INSTANCE_ARN);
+    env.put("CONNECT_CW_LOG_GROUP", "/aws/connect/cc");
+    env.put("INSTANCE_ANALYZER_FUNCTION", "stack-instance-analyzer");
+    env.put("REPORT_GENERATOR_FUNCTION", "stack-report-generator");
+    return env;
+  }
+
+  @Test
+  void fromEnvironment_readsEverySetting() {
+    OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env());
+
+    assertEquals(Fixtures.INSTANCE_ARN, config.defaultInstanceArn());
+    assertEquals(Map.of("instance", "stack-instance-analyzer"), config.analyzerFunctions());
+    assertEquals("stack-report-generator", config.reportFunction());
+    assertEquals(Map.of("logGroup", "/aws/connect/cc"), config.analyzerOptions());
+  }
+
+  @Test
+  void fromEnvironment_optionalSettingsMayBeEmpty() {
+    Map<String, String> env = env();
+    env.put("CONNECT_INSTANCE_ARN", "");
+    env.remove("CONNECT_CW_LOG_GROUP");
+
+    OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env);
+
+    assertNull(config.defaultInstanceArn());
+    assertEquals(Map.of(), config.analyzerOptions());
+  }
+
+  @Test
+  void fromEnvironment_missingFunction_namesTheVariable() {
+    Map<String, String> env = env();
+    env.remove("INSTANCE_ANALYZER_FUNCTION");
+
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> OrchestratorConfig.fromEnvironment(env));
+
+    assertTrue(e.getMessage().startsWith("INSTANCE_ANALYZER_FUNCTION is not set"), e.getMessage());
+  }
+
+  @Test
+  void fromEnvironment_malformedInstanceArn_namesTheVariable() {
+    Map<String, String> env = env();
+    env.put("CONNECT_INSTANCE_ARN", "arn:aws:connect:us-east-1:123456789012:queue/x");
+
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> OrchestratorConfig.fromEnvironment(env));
+
+    assertTrue(e.getMessage().startsWith("CONNECT_INSTANCE_ARN is malformed"), e.getMessage());
+  }
+}
