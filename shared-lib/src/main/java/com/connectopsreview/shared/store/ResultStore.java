@@ -43,7 +43,9 @@ public interface ResultStore {
 
   /**
    * Stores a report artifact (e.g. {@code report.html}) and returns where it is, in the adapter's own
-   * terms ({@code s3://bucket/key}, a file path, {@code dynamodb://table/...}).
+   * terms ({@code s3://bucket/key}, a file path, {@code dynamodb://table/...}). Write the review's
+   * manifest first: the S3 layout files artifacts under the manifest's instance
+   * ({@code reports/{instanceId}/{reviewId}/}) and refuses an artifact of an unknown review.
    */
   String putArtifact(String reviewId, String name, String contentType, byte[] content);
 
