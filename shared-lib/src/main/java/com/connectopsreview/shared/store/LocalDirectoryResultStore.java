@@ -95,6 +95,19 @@ public final class LocalDirectoryResultStore implements ResultStore {
         .toList();
   }
 
+  /** Instance ids that have reviews here (the index's folders), sorted; the local runner lists them all. */
+  public List<String> instanceIds() {
+    Path index = root.resolve("index");
+    if (!Files.isDirectory(index)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(index)) {
+      return dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new StoreException("cannot list instances in " + index + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public void putComponent(String reviewId, String component, byte[] resultJson) {
     Path file = reviewDir(StoreNames.reviewId(reviewId)).resolve("components")

@@ -52,8 +52,11 @@ class ApiRateLimiterTest {
   }
 
   @Test
-  void standard_pacesConnectAtItsDocumentedDefault() {
-    assertEquals(new ApiRateLimiter.Limit(2, 5), ApiRateLimiter.standard().limitFor("Connect", "ListQueues"));
+  void standard_pacesConnectBelowItsDocumentedDefault() {
+    ApiRateLimiter.Limit pace = ApiRateLimiter.standard().limitFor("Connect", "ListQueues");
+
+    assertTrue(pace.perSecond() < ApiRateLimiter.CONNECT_DEFAULT.perSecond());
+    assertTrue(pace.burst() < ApiRateLimiter.CONNECT_DEFAULT.burst());
   }
 
   @Test

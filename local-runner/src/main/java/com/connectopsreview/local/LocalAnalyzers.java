@@ -1,0 +1,25 @@
+package com.connectopsreview.local;
+
+import com.connectopsreview.instance.InstanceAnalyzerFunction;
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.aws.AwsClients;
+import com.connectopsreview.shared.store.ResultStore;
+import java.time.Clock;
+import java.util.Map;
+
+/**
+ * How the local runner builds each analyzer of the registry in this JVM. A new analyzer module adds
+ * one line here (a test checks every registry entry has one).
+ */
+final class LocalAnalyzers {
+
+  @FunctionalInterface
+  interface Factory {
+    AnalyzerRunner create(ResultStore store, AwsClients clients, Clock clock);
+  }
+
+  static final Map<String, Factory> FACTORIES = Map.of(
+      "instance", InstanceAnalyzerFunction::create);
+
+  private LocalAnalyzers() {}
+}

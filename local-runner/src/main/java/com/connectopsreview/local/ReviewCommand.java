@@ -1,0 +1,274 @@
+package com.connectopsreview.local;
+
+import com.connectopsreview.local.sandbox.LoopbackGuard;
+import com.connectopsreview.local.sandbox.Sandbox;
+import com.connectopsreview.local.sandbox.SandboxFault;
+import com.connectopsreview.local.sandbox.SandboxOptions;
+import com.connectopsreview.local.sandbox.SandboxSize;
+import com.connectopsreview.orchestrator.ReviewOutcome;
+import com.connectopsreview.shared.aws.AwsClients;
+import com.connectopsreview.shared.exception.InvalidRequestException;
+import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.registry.AnalyzerRegistry;
+import com.connectopsreview.shared.store.ResultStore;
+import com.connectopsreview.shared.validation.ReviewRequestParser;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/** {@code review}: one whole review in this JVM, against the sandbox, real AWS or any AWS-compatible endpoint. */
+@Command(name = "review", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Runs a whole review in this JVM and prints where the report is.",
+        "Against the offline sandbox (--sandbox), real AWS (--instance-arn, default credential chain), or any",
+        "endpoint named by AWS_ENDPOINT_URL / AWS_ENDPOINT_URL_<SERVICE> (LocalStack, your own fake).",
+        "Exit codes: 0 every component OK, 1 completed with FAILED or PARTIAL components, 2 bad input or",
+        "nothing could run."})
+final class ReviewCommand implements Callable<Integer> {
+
+  private static final String PLACEHOLDER_ARN =
+      "arn:aws:connect:us-east-1:123456789012:instance/00000000-0000-0000-0000-000000000000";
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--sandbox", arity = "0..1", fallbackValue = "small", paramLabel = "SIZE",
+      description = "Review the offline sandbox: small (default), large or huge.")
+  String sandbox;
+
+  @Option(names = "--instance-arn", paramLabel = "ARN",
+      description = "Instance to review (default: $CONNECT_INSTANCE_ARN). Not with --sandbox.")
+  String instanceArn;
+
+  @Option(names = "--days", paramLabel = "N", description = "Window: the last N days (1-90, default 14).")
+  String days;
+
+  @Option(names = "--from", paramLabel = "TIME", description = "Window start: 2026-11-01 or 2026-11-01T08:00:00Z.")
+  String from;
+
+  @Option(names = "--to", paramLabel = "TIME", description = "Window end (with --from).")
+  String to;
+
+  @Option(names = "--analyzers", split = ",", paramLabel = "NAME",
+      description = "Only these analyzers (known: ${sys:connect-ops-review.analyzers}).")
+  List<String> analyzers;
+
+  @Option(names = "--review-id", paramLabel = "ID", description = "Review id; re-using one replaces that review.")
+  String reviewId;
+
+  @Option(names = "--store", paramLabel = "DIR|s3://BUCKET|dynamodb:TABLE", defaultValue = StoreSpec.DEFAULT,
+      description = "Where reviews are kept (default: ${DEFAULT-VALUE}).")
+  String store;
+
+  @Option(names = "--log-group", paramLabel = "NAME", description = "Contact-flow log group passed to the analyzers.")
+  String logGroup;
+
+  @Option(names = "--rate-limits", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Sandbox: enforce Amazon Connect's API rate limits (default on).")
+  boolean rateLimits;
+
+  @Option(names = "--latency-ms", paramLabel = "MS", defaultValue = "0",
+      description = "Sandbox: fixed latency added to every call.")
+  int latencyMs;
+
+  @Option(names = "--fault", paramLabel = "Service:Operation=KIND",
+      description = "Sandbox: inject a fault (ACCESS_DENIED, SERVER_ERROR, MALFORMED_BODY), e.g. "
+          + "Connect:DescribeInstance=ACCESS_DENIED. Repeatable.")
+  Map<String, String> faults = new LinkedHashMap<>();
+
+  @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Sandbox: scenario seed.")
+  long seed;
+
+  @Option(names = {"-q", "--quiet"}, description = "No progress lines.")
+  boolean quiet;
+
+  @Option(names = "--json", description = "Print the outcome as JSON (implies --quiet).")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err, quiet || json);
+    Clock clock = Clock.systemUTC();
+
+    // Everything that can be checked without side effects comes first: bad input writes nothing.
+    if (sandbox != null && instanceArn != null) {
+      throw CliException.badInput("--instance-arn cannot be combined with --sandbox (the sandbox has its own instance)");
+    }
+    if (latencyMs < 0) {
+      throw CliException.badInput("--latency-ms must be 0 or more, got " + latencyMs);
+    }
+    SandboxOptions sandboxOptions = sandbox == null ? null : sandboxOptions();
+    StoreSpec storeSpec = StoreSpec.parse(store);
+    storeSpec.checkWritable();
+    String defaultArn = instanceArn != null ? instanceArn : System.getenv("CONNECT_INSTANCE_ARN");
+    if (sandboxOptions == null && (defaultArn == null || defaultArn.isBlank())) {
+      throw CliException.badInput("--instance-arn is required (or use --sandbox to try the offline sandbox)");
+    }
+    byte[] request = requestJson();
+    // The sandbox's instance is only known once it runs; any valid ARN stands in for the check.
+    validate(request, sandboxOptions == null ? defaultArn : PLACEHOLDER_ARN, clock);
+    if (sandboxOptions == null) {
+      return run(request, storeSpec, AwsClients.Options.defaults(), defaultArn, null, progress, out, clock);
+    }
+
+    try (LoopbackGuard.Installed guard = LoopbackGuard.install();
+        Sandbox box = startSandbox(sandboxOptions)) {
+      String arn = box.instance().arn();
+      progress.line("Sandbox " + sandboxOptions.size().name().toLowerCase(java.util.Locale.ROOT) + " (seed "
+          + sandboxOptions.seed() + ", rate limits " + (sandboxOptions.rateLimits() ? "on" : "off") + ") at "
+          + box.endpoint() + ", instance " + arn);
+      AwsClients.Options options = AwsClients.Options.defaults()
+          .withEndpoint(box.endpoint())
+          .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSANDBOX", "sandbox")));
+      int code = run(request, storeSpec, options, arn, box, progress, out, clock);
+      if (!guard.violations().isEmpty()) {
+        err.println("error: requests tried to leave the loopback interface: " + guard.violations());
+        return ExitCodes.BAD_INPUT;
+      }
+      return code;
+    }
+  }
+
+  private int run(byte[] request, StoreSpec storeSpec, AwsClients.Options options, String defaultArn, Sandbox box,
+      Progress progress, PrintWriter out, Clock clock) {
+    ResultStore resultStore = storeSpec.open(new AwsClients(
+        new com.connectopsreview.shared.ratelimit.ApiCallCounter(null), AwsClients.Options.defaults()));
+    LocalReview review = new LocalReview(resultStore, options, ApiRateLimiter.standard(), defaultArn, logGroup,
+        progress, clock);
+    long start = clock.millis();
+    ReviewOutcome outcome = review.orchestrator().review(request, clock.instant().plus(LocalReview.REVIEW_TIME));
+    int code = ExitCodes.of(outcome);
+    if (json) {
+      ObjectNode answer = (ObjectNode) Json.tree(outcome);
+      answer.set("apiCalls", Json.tree(review.apiCalls()));
+      if (box != null) {
+        answer.set("sandboxServed", Json.tree(box.servedCalls()));
+        answer.set("sandboxThrottled", Json.tree(box.throttledCalls()));
+      }
+      answer.put("exitCode", code);
+      out.println(Json.toString(answer));
+    } else {
+      progress.line("Review " + outcome.reviewId() + " " + outcome.status() + " in "
+          + Progress.seconds(clock.millis() - start) + " (store: " + storeSpec + ")");
+      if (box != null) {
+        progress.line("Sandbox served: " + Progress.calls(box.servedCalls())
+            + (box.throttledCalls().isEmpty() ? "" : "; throttled: " + Progress.calls(box.throttledCalls())));
+      }
+      outcome.errors().forEach((component, reason) -> progress.line("  " + component + ": " + reason));
+      if (outcome.report() != null) {
+        out.println("Report: " + outcome.report().html());
+      } else {
+        out.println("No report was written (review " + outcome.reviewId() + ")");
+      }
+    }
+    out.flush();
+    return code;
+  }
+
+  private static Sandbox startSandbox(SandboxOptions options) {
+    try {
+      return Sandbox.start(options);
+    } catch (IllegalArgumentException e) {
+      // e.g. a fault on an operation the sandbox does not serve
+      throw CliException.badInput("--fault: " + e.getMessage());
+    }
+  }
+
+  private SandboxOptions sandboxOptions() {
+    SandboxSize size;
+    try {
+      size = SandboxSize.parse(sandbox);
+    } catch (IllegalArgumentException e) {
+      throw CliException.badInput("--sandbox: " + e.getMessage());
+    }
+    Map<String, SandboxFault> parsed = new LinkedHashMap<>();
+    faults.forEach((operation, kind) -> {
+      if (!operation.matches("[A-Za-z0-9]+:[A-Za-z0-9]+")) {
+        throw CliException.badInput("--fault: '" + operation + "' is not Service:Operation (e.g. Connect:DescribeInstance)");
+      }
+      try {
+        parsed.put(operation, SandboxFault.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw CliException.badInput("--fault: unknown fault '" + kind + "' (known: ACCESS_DENIED, SERVER_ERROR, MALFORMED_BODY)");
+      }
+    });
+    return new SandboxOptions(size, seed, rateLimits, Duration.ofMillis(latencyMs), parsed);
+  }
+
+  /** The ReviewRequest JSON the orchestrator receives; values are passed as given so it validates them. */
+  private byte[] requestJson() {
+    ObjectNode body = Json.mapper().createObjectNode();
+    if (instanceArn != null) {
+      body.put("instanceArn", instanceArn);
+    }
+    if (days != null) {
+      try {
+        body.put("daysBack", Integer.parseInt(days.trim()));
+      } catch (NumberFormatException e) {
+        body.put("daysBack", days);
+      }
+    }
+    if (from != null) {
+      body.put("startTime", instant(from));
+    }
+    if (to != null) {
+      body.put("endTime", instant(to));
+    }
+    if (analyzers != null) {
+      body.set("analyzers", Json.tree(analyzers.stream().map(String::trim).toList()));
+    }
+    if (reviewId != null) {
+      body.put("reviewId", reviewId);
+    }
+    return Json.toBytes(body);
+  }
+
+  /** A date alone means midnight UTC; anything else is passed on for the request validation to judge. */
+  private static String instant(String text) {
+    try {
+      return LocalDate.parse(text.trim()).atStartOfDay(ZoneOffset.UTC).toInstant().toString();
+    } catch (DateTimeParseException e) {
+      return text.trim();
+    }
+  }
+
+  private static void validate(byte[] request, String defaultArn, Clock clock) {
+    try {
+      new ReviewRequestParser(clock, defaultArn, AnalyzerRegistry.names()).parse(request);
+    } catch (InvalidRequestException e) {
+      throw CliException.badInput(e.errors().stream()
+          .map(f -> flag(f.field()) + ": " + f.problem())
+          .collect(java.util.stream.Collectors.joining("; ")));
+    }
+  }
+
+  /** The CLI flag behind a request field, so messages name what the user typed. */
+  static String flag(String field) {
+    String base = field.replaceAll("\\[\\d+]$", "");
+    return switch (base) {
+      case "instanceArn", "CONNECT_INSTANCE_ARN" -> "--instance-arn";
+      case "daysBack" -> "--days";
+      case "startTime" -> "--from";
+      case "endTime" -> "--to";
+      case "analyzers" -> "--analyzers";
+      case "reviewId" -> "--review-id";
+      default -> field;
+    };
+  }
+}

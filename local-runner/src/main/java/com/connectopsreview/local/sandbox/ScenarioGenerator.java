@@ -1,0 +1,373 @@
+package com.connectopsreview.local.sandbox;
+
+import com.connectopsreview.local.sandbox.Scenario.ContactFlow;
+import com.connectopsreview.local.sandbox.Scenario.Counts;
+import com.connectopsreview.local.sandbox.Scenario.FirehoseEncryption;
+import com.connectopsreview.local.sandbox.Scenario.FirehoseStream;
+import com.connectopsreview.local.sandbox.Scenario.FlowLogging;
+import com.connectopsreview.local.sandbox.Scenario.FlowModule;
+import com.connectopsreview.local.sandbox.Scenario.HoursOfOperation;
+import com.connectopsreview.local.sandbox.Scenario.KinesisStream;
+import com.connectopsreview.local.sandbox.Scenario.KvsDestination;
+import com.connectopsreview.local.sandbox.Scenario.PhoneNumber;
+import com.connectopsreview.local.sandbox.Scenario.Prompt;
+import com.connectopsreview.local.sandbox.Scenario.Queue;
+import com.connectopsreview.local.sandbox.Scenario.QuickConnect;
+import com.connectopsreview.local.sandbox.Scenario.RoutingProfile;
+import com.connectopsreview.local.sandbox.Scenario.S3Destination;
+import com.connectopsreview.local.sandbox.Scenario.StorageConfig;
+import com.connectopsreview.local.sandbox.Scenario.User;
+import com.connectopsreview.shared.model.InstanceRef;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import software.amazon.awssdk.services.connect.model.InstanceAttributeType;
+import software.amazon.awssdk.services.connect.model.InstanceStorageResourceType;
+
+/**
+ * Builds the {@link Scenario} of a seed and size. Every value is a pure function of (seed, kind,
+ * index) ({@link Seeded}), so the scenario is deterministic and its entities can be generated lazily,
+ * one at a time.
+ *
+ * <p>The instance configuration is fixed (it carries the planted problems of {@link PlantedProblems});
+ * the seed only changes ids, names and numbers.
+ */
+public final class ScenarioGenerator {
+
+  /** Connect's own flows, present on every instance; generated flows follow them. */
+  private static final String[][] DEFAULT_FLOWS = {
+      {"Default agent hold", "AGENT_HOLD"},
+      {"Default agent transfer", "AGENT_TRANSFER"},
+      {"Default agent whisper", "AGENT_WHISPER"},
+      {"Default customer hold", "CUSTOMER_HOLD"},
+      {"Default customer queue", "CUSTOMER_QUEUE"},
+      {"Default customer whisper", "CUSTOMER_WHISPER"},
+      {"Default outbound", "OUTBOUND_WHISPER"},
+      {"Default queue transfer", "QUEUE_TRANSFER"},
+      {"Sample inbound flow (first contact experience)", "CONTACT_FLOW"},
+  };
+  private static final String[] FLOW_TYPE_CYCLE = {
+      "CONTACT_FLOW", "CONTACT_FLOW", "CUSTOMER_QUEUE", "CONTACT_FLOW", "CUSTOMER_WHISPER",
+      "CONTACT_FLOW", "AGENT_WHISPER", "CONTACT_FLOW", "QUEUE_TRANSFER", "CONTACT_FLOW"};
+  private static final String[] DEPARTMENTS = {
+      "Sales", "Support", "Billing", "Claims", "Retention", "Onboarding", "Technical", "Returns", "Payments",
+      "Reservations", "Escalations", "Partners"};
+  private static final String[] FIRST_NAMES = {
+      "ana", "ben", "chloe", "david", "elena", "farid", "grace", "hiro", "ines", "jonas", "kate", "liam", "maya",
+      "noah", "olga", "pablo", "quinn", "rosa", "sam", "tara", "umar", "vera", "will", "xena", "yusuf", "zoe",
+      "amir", "bea", "carl", "dana", "emil", "fay", "gus", "hana", "ivan", "june", "kofi", "lena", "marco", "nina"};
+  private static final String[] LAST_NAMES = {
+      "silva", "berg", "chen", "dubois", "evans", "fischer", "garcia", "haddad", "ito", "jensen", "kowalski",
+      "larsen", "moreau", "nakamura", "okafor", "petrov", "quist", "rossi", "schmidt", "tanaka", "ueda",
+      "vargas", "weber", "xu", "yilmaz", "zhang", "andersen", "bianchi", "costa", "dahl", "ebert", "ferreira",
+      "gomez", "holm", "iqbal", "jovanovic", "kim", "lopez", "meyer", "novak"};
+  private static final String[] QUEUE_NAMES = {
+      "BasicQueue", "Sales", "Support", "Billing", "Claims", "Retention", "Technical", "Callbacks"};
+  private static final String[] DEFAULT_PROMPTS = {
+      "Beep.wav", "CustomerHold.wav", "CustomerQueue.wav", "Music_Jazz_MyTimeToFly_Inst.wav",
+      "Music_Pop_ThisAndThatIsLife_Inst.wav", "Music_Rock_EverywhereTheSunShines_Inst.wav"};
+  private static final String[] TIME_ZONES = {
+      "America/New_York", "America/Chicago", "America/Los_Angeles", "Europe/London"};
+  private static final String[] ALIAS_WORDS = {
+      "harbor", "meadow", "summit", "orchard", "lantern", "river", "cobalt", "juniper", "granite", "willow",
+      "aurora", "cedar", "falcon", "maple", "tidal", "copper"};
+  /** Sixty geographic area codes; US DID numbers use the 555-0100..0199 range reserved for fiction. */
+  private static final String[] AREA_CODES = {
+      "201", "202", "203", "205", "206", "207", "208", "209", "210", "212", "213", "214", "215", "216", "217",
+      "218", "219", "224", "225", "228", "229", "231", "234", "239", "240", "248", "251", "252", "253", "254",
+      "256", "260", "262", "267", "269", "270", "272", "276", "281", "301", "302", "303", "304", "305", "307",
+      "308", "309", "310", "312", "313", "314", "315", "316", "317", "318", "319", "320", "321", "323", "325"};
+  private static final String[] TOLL_FREE_CODES = {"800", "833", "844", "855", "866", "877", "888"};
+
+  static final String CARRIER_US_DID = "Northwind Telecom";
+  static final String CARRIER_US_TOLL_FREE = "Contoso Networks";
+  static final String CARRIER_GB = "Fabrikam Telecom UK";
+
+  private static final Instant EPOCH = Instant.parse("2024-01-15T08:00:00Z");
+
+  private final long seed;
+  private final SandboxSize size;
+
+  public ScenarioGenerator(long seed, SandboxSize size) {
+    this.seed = seed;
+    this.size = Objects.requireNonNull(size, "size");
+  }
+
+  /** Entity counts per size. LARGE and HUGE keep the documented counts exactly. */
+  public static Counts counts(SandboxSize size) {
+    return switch (size) {
+      case SMALL -> new Counts(24, 4, 40, 8, 5, 10, 4, 6, 12);
+      case LARGE -> new Counts(2_000, 50, 10_000, 200, 100, 300, 40, 500, 1_000);
+      case HUGE -> new Counts(10_000, 200, 50_000, 1_000, 400, 1_000, 100, 2_000, 5_000);
+    };
+  }
+
+  public Scenario generate() {
+    Counts counts = counts(size);
+    String alias = ALIAS_WORDS[Seeded.pick(seed, "alias", 0, ALIAS_WORDS.length)] + "-"
+        + ALIAS_WORDS[Seeded.pick(seed, "alias", 1, ALIAS_WORDS.length)] + "-" + Seeded.hex(seed, "alias", 2, 4);
+    String instanceId = Seeded.uuid(seed, "instance", 0);
+    InstanceRef ref = InstanceRef.parse("arn:" + Scenario.PARTITION + ":connect:" + Scenario.REGION + ":"
+        + Scenario.ACCOUNT_ID + ":instance/" + instanceId);
+    Instant created = EPOCH.plus(Duration.ofSeconds(Seeded.pick(seed, "created", 0, 300 * 86_400)));
+    Entities entities = new Entities(ref.arn(), created, counts);
+
+    Scenario.Instance instance = new Scenario.Instance(
+        ref, alias, "CONNECT_MANAGED", "ACTIVE",
+        "arn:aws:iam::" + Scenario.ACCOUNT_ID + ":role/aws-service-role/connect.amazonaws.com/"
+            + "AWSServiceRoleForAmazonConnect_" + Seeded.hex(seed, "role", 0, 20),
+        created, true, false, "https://" + alias + ".my.connect.aws",
+        Map.of("environment", "sandbox", "owner", "contact-center-platform"),
+        null);
+
+    String cmk = kmsKey(0);
+    String streamsCmk = kmsKey(1);
+    String agentEvents = kinesisArn(alias + "-agent-events");
+    String contactLens = kinesisArn(alias + "-contact-lens");
+    String ctrFirehose = "arn:aws:firehose:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":deliverystream/"
+        + alias + "-ctr";
+
+    List<KinesisStream> kinesis = List.of(
+        new KinesisStream(alias + "-agent-events", agentEvents, "ACTIVE", "ON_DEMAND", 24,
+            created.plus(Duration.ofDays(1)), "NONE", null, 4, 1),
+        new KinesisStream(alias + "-contact-lens", contactLens, "ACTIVE", "PROVISIONED", 168,
+            created.plus(Duration.ofDays(2)), "KMS", streamsCmk, 2, 2));
+    List<FirehoseStream> firehose = List.of(
+        new FirehoseStream(alias + "-ctr", ctrFirehose, "ACTIVE", "DirectPut", created.plus(Duration.ofDays(1)),
+            new FirehoseEncryption("ENABLED", "CUSTOMER_MANAGED_CMK", streamsCmk),
+            "arn:aws:s3:::" + alias + "-ctr-archive-" + Scenario.ACCOUNT_ID, "ctr/",
+            "arn:aws:iam::" + Scenario.ACCOUNT_ID + ":role/" + alias + "-firehose-delivery"));
+
+    String bucket = alias + "-connect-" + Scenario.ACCOUNT_ID;
+    String s3Prefix = "connect/" + alias + "/";
+    List<StorageConfig> storage = new ArrayList<>();
+    for (InstanceStorageResourceType type : InstanceStorageResourceType.knownValues()) {
+      String t = type.toString();
+      String association = Seeded.hex(seed, "association", type.ordinal(), 32);
+      StorageConfig config = switch (t) {
+        case "CHAT_TRANSCRIPTS" -> s3(t, association, bucket, s3Prefix + "ChatTranscripts", "alias/aws/connect");
+        case "CALL_RECORDINGS" -> s3(t, association, bucket, s3Prefix + "CallRecordings", cmk);
+        case "SCHEDULED_REPORTS" -> s3(t, association, bucket, s3Prefix + "Reports", null);
+        case "ATTACHMENTS" -> s3(t, association, bucket, s3Prefix + "Attachments", cmk);
+        case "CONTACT_EVALUATIONS" -> s3(t, association, bucket, s3Prefix + "ContactEvaluations", cmk);
+        case "SCREEN_RECORDINGS" -> s3(t, association, bucket, s3Prefix + "ScreenRecordings", cmk);
+        case "MEDIA_STREAMS" -> new StorageConfig(t, association, "KINESIS_VIDEO_STREAM", null,
+            new KvsDestination(alias + "-media", 0, cmk), null, null);
+        case "CONTACT_TRACE_RECORDS" -> new StorageConfig(t, association, "KINESIS_FIREHOSE", null, null, null,
+            ctrFirehose);
+        case "AGENT_EVENTS" -> new StorageConfig(t, association, "KINESIS_STREAM", null, null, agentEvents, null);
+        case "REAL_TIME_CONTACT_ANALYSIS_SEGMENTS", "REAL_TIME_CONTACT_ANALYSIS_VOICE_SEGMENTS" ->
+            new StorageConfig(t, association, "KINESIS_STREAM", null, null, contactLens, null);
+        default -> null; // e.g. chat segments, email messages: not configured
+      };
+      if (config != null) {
+        storage.add(config);
+      }
+    }
+
+    return new Scenario(seed, size, counts, instance, attributes(), storage, kinesis, firehose,
+        new EntityList<>(counts.flows(), entities::flow, i -> Seeded.uuid(seed, "flow", i)),
+        new EntityList<>(counts.flowModules(), entities::flowModule, i -> Seeded.uuid(seed, "module", i)),
+        new EntityList<>(counts.users(), entities::user, i -> Seeded.uuid(seed, "user", i)),
+        new EntityList<>(counts.standardQueues() + counts.users(), entities::queue, entities::queueId),
+        new EntityList<>(counts.routingProfiles(), entities::routingProfile, i -> Seeded.uuid(seed, "routing", i)),
+        new EntityList<>(counts.prompts(), entities::prompt, i -> Seeded.uuid(seed, "prompt", i)),
+        new EntityList<>(counts.hoursOfOperations(), entities::hours, i -> Seeded.uuid(seed, "hours", i)),
+        new EntityList<>(counts.quickConnects(), entities::quickConnect, i -> Seeded.uuid(seed, "quick", i)),
+        new EntityList<>(counts.phoneNumbers(), entities::phoneNumber, i -> Seeded.uuid(seed, "number", i)));
+  }
+
+  /**
+   * Every instance attribute type this SDK knows, with the scenario's value; a type added by a newer
+   * SDK is reported as "false".
+   */
+  private static Map<String, String> attributes() {
+    Map<String, String> planned = Map.ofEntries(
+        Map.entry("INBOUND_CALLS", "true"),
+        Map.entry("OUTBOUND_CALLS", "false"),
+        Map.entry("CONTACTFLOW_LOGS", "false"),
+        Map.entry("CONTACT_LENS", "true"),
+        Map.entry("AUTO_RESOLVE_BEST_VOICES", "true"),
+        Map.entry("USE_CUSTOM_TTS_VOICES", "false"),
+        Map.entry("EARLY_MEDIA", "true"),
+        Map.entry("MULTI_PARTY_CONFERENCE", "true"),
+        Map.entry("HIGH_VOLUME_OUTBOUND", "false"),
+        Map.entry("ENHANCED_CONTACT_MONITORING", "true"),
+        Map.entry("ENHANCED_CHAT_MONITORING", "true"),
+        Map.entry("MULTI_PARTY_CHAT_CONFERENCE", "false"),
+        Map.entry("MESSAGE_STREAMING", "false"));
+    Map<String, String> values = new LinkedHashMap<>();
+    for (InstanceAttributeType type : InstanceAttributeType.knownValues()) {
+      values.put(type.toString(), planned.getOrDefault(type.toString(), "false"));
+    }
+    return Collections.unmodifiableMap(values);
+  }
+
+  private static StorageConfig s3(String type, String association, String bucket, String prefix, String keyId) {
+    return new StorageConfig(type, association, "S3", new S3Destination(bucket, prefix, keyId), null, null, null);
+  }
+
+  private String kmsKey(int n) {
+    return "arn:aws:kms:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":key/" + Seeded.uuid(seed, "kms", n);
+  }
+
+  private static String kinesisArn(String name) {
+    return "arn:aws:kinesis:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":stream/" + name;
+  }
+
+  /** One entity by index; each method depends only on the seed, the index and the counts. */
+  private final class Entities {
+
+    private final String instanceArn;
+    private final Instant created;
+    private final Counts counts;
+    private final int departmentOffset;
+    private final int firstNameOffset;
+    private final int lastNameOffset;
+    private final int areaCodeOffset;
+
+    Entities(String instanceArn, Instant created, Counts counts) {
+      this.instanceArn = instanceArn;
+      this.created = created;
+      this.counts = counts;
+      this.departmentOffset = Seeded.pick(seed, "departments", 0, DEPARTMENTS.length);
+      this.firstNameOffset = Seeded.pick(seed, "first-names", 0, FIRST_NAMES.length);
+      this.lastNameOffset = Seeded.pick(seed, "last-names", 0, LAST_NAMES.length);
+      this.areaCodeOffset = Seeded.pick(seed, "area-codes", 0, AREA_CODES.length);
+    }
+
+    private String department(int n) {
+      return DEPARTMENTS[Math.floorMod(n + departmentOffset, DEPARTMENTS.length)];
+    }
+
+    private Instant modified(String kind, int index) {
+      return created.plus(Duration.ofSeconds(Seeded.pick(seed, kind + ":modified", index, 400 * 86_400)));
+    }
+
+    ContactFlow flow(int i) {
+      String id = Seeded.uuid(seed, "flow", i);
+      String arn = instanceArn + "/contact-flow/" + id;
+      if (i < DEFAULT_FLOWS.length) {
+        return new ContactFlow(i, id, arn, DEFAULT_FLOWS[i][0], DEFAULT_FLOWS[i][1], "ACTIVE", "PUBLISHED",
+            "Created by Amazon Connect", FlowLogging.ABSENT, created);
+      }
+      int g = i - DEFAULT_FLOWS.length;
+      String type = FLOW_TYPE_CYCLE[g % FLOW_TYPE_CYCLE.length];
+      String dept = department(g);
+      String purpose = switch (type) {
+        case "CONTACT_FLOW" -> "inbound";
+        case "CUSTOMER_QUEUE" -> "queue";
+        case "CUSTOMER_WHISPER" -> "customer whisper";
+        case "AGENT_WHISPER" -> "agent whisper";
+        default -> "transfer";
+      };
+      // Planted for the flow analyzer: every fifth generated flow never sets logging, some turn it off.
+      FlowLogging logging = g % 5 == 3 ? FlowLogging.ABSENT : g % 13 == 7 ? FlowLogging.DISABLED : FlowLogging.ENABLED;
+      return new ContactFlow(i, id, arn, String.format(Locale.ROOT, "%s %s %04d", dept, purpose, g + 1), type,
+          g % 50 == 49 ? "ARCHIVED" : "ACTIVE", g % 23 == 22 ? "SAVED" : "PUBLISHED",
+          dept + " " + purpose + " flow", logging, modified("flow", i));
+    }
+
+    FlowModule flowModule(int i) {
+      String id = Seeded.uuid(seed, "module", i);
+      return new FlowModule(i, id, instanceArn + "/flow-module/" + id,
+          String.format(Locale.ROOT, "%s module %02d", department(i), i + 1), "ACTIVE", "PUBLISHED",
+          i % 3 == 2 ? FlowLogging.ABSENT : FlowLogging.ENABLED, modified("module", i));
+    }
+
+    User user(int i) {
+      String id = Seeded.uuid(seed, "user", i);
+      int nf = FIRST_NAMES.length;
+      int nl = LAST_NAMES.length;
+      String first = FIRST_NAMES[(i + firstNameOffset) % nf];
+      String last = LAST_NAMES[((i / nf) + lastNameOffset) % nl];
+      int round = i / (nf * nl);
+      String username = first + "." + last + (round == 0 ? "" : String.valueOf(round + 1));
+      return new User(i, id, instanceArn + "/agent/" + id, username, capitalize(first), capitalize(last),
+          username + "@example.com", Seeded.uuid(seed, "routing", i % counts.routingProfiles()),
+          modified("user", i));
+    }
+
+    String queueId(int i) {
+      return i < counts.standardQueues() ? Seeded.uuid(seed, "queue", i)
+          : Seeded.uuid(seed, "agent-queue", i - counts.standardQueues());
+    }
+
+    Queue queue(int i) {
+      String id = queueId(i);
+      String arn = instanceArn + "/queue/" + id;
+      if (i < counts.standardQueues()) {
+        int round = i / QUEUE_NAMES.length;
+        String name = QUEUE_NAMES[i % QUEUE_NAMES.length] + (round == 0 ? "" : " " + (round + 1));
+        return new Queue(i, id, arn, name, "STANDARD", Seeded.uuid(seed, "hours", i % counts.hoursOfOperations()),
+            null, modified("queue", i));
+      }
+      int user = i - counts.standardQueues();
+      return new Queue(i, id, arn, null, "AGENT", null, Seeded.uuid(seed, "user", user), modified("queue", i));
+    }
+
+    RoutingProfile routingProfile(int i) {
+      String id = Seeded.uuid(seed, "routing", i);
+      String name = i == 0 ? "Basic Routing Profile" : department(i) + " agents " + i;
+      return new RoutingProfile(i, id, instanceArn + "/routing-profile/" + id, name, modified("routing", i));
+    }
+
+    Prompt prompt(int i) {
+      String id = Seeded.uuid(seed, "prompt", i);
+      String name = i < DEFAULT_PROMPTS.length ? DEFAULT_PROMPTS[i]
+          : department(i) + " greeting " + (i - DEFAULT_PROMPTS.length + 1) + ".wav";
+      return new Prompt(i, id, instanceArn + "/prompt/" + id, name, modified("prompt", i));
+    }
+
+    HoursOfOperation hours(int i) {
+      String id = Seeded.uuid(seed, "hours", i);
+      String name = i == 0 ? "Basic Hours" : department(i) + " hours " + i;
+      return new HoursOfOperation(i, id, instanceArn + "/operating-hours/" + id, name,
+          TIME_ZONES[i % TIME_ZONES.length], modified("hours", i));
+    }
+
+    QuickConnect quickConnect(int i) {
+      String id = Seeded.uuid(seed, "quick", i);
+      String type = switch (i % 3) {
+        case 0 -> "QUEUE";
+        case 1 -> "USER";
+        default -> "PHONE_NUMBER";
+      };
+      return new QuickConnect(i, id, instanceArn + "/transfer-destination/" + id,
+          "Transfer to " + department(i) + " " + (i + 1), type, modified("quick", i));
+    }
+
+    /**
+     * Index pattern: i % 10 == 9 is a UK DID (Ofcom's drama range 020 7946 0xxx), i % 5 == 0 a US
+     * toll-free number, the rest US DIDs in the fictional 555-01xx range. Numbers are unique up to
+     * 5,000 (HUGE). Every US DID comes from one carrier (planted for the telephony analyzer).
+     */
+    PhoneNumber phoneNumber(int i) {
+      String id = Seeded.uuid(seed, "number", i);
+      String arn = "arn:aws:connect:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":phone-number/" + id;
+      int block = i / 100;
+      String last2 = String.format(Locale.ROOT, "%02d", i % 100);
+      if (i % 10 == 9) {
+        return new PhoneNumber(i, id, arn, String.format(Locale.ROOT, "+442079460%03d", (i / 10) % 1000), "GB",
+            "DID", CARRIER_GB, department(i) + " UK line");
+      }
+      if (i % 5 == 0) {
+        String number = "+1" + TOLL_FREE_CODES[block % TOLL_FREE_CODES.length] + "5550" + (1 + block / 7 % 9) + last2;
+        return new PhoneNumber(i, id, arn, number, "US", "TOLL_FREE", CARRIER_US_TOLL_FREE,
+            department(i) + " toll-free line");
+      }
+      String number = "+1" + AREA_CODES[(block + areaCodeOffset) % AREA_CODES.length] + "55501" + last2;
+      return new PhoneNumber(i, id, arn, number, "US", "DID", CARRIER_US_DID, department(i) + " direct line");
+    }
+
+    private static String capitalize(String s) {
+      return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+  }
+}

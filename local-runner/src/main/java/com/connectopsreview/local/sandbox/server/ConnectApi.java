@@ -1,0 +1,327 @@
+package com.connectopsreview.local.sandbox.server;
+
+import static com.connectopsreview.local.sandbox.server.AwsService.CONNECT;
+import static com.connectopsreview.local.sandbox.server.Payload.object;
+
+import com.connectopsreview.local.sandbox.EntityList;
+import com.connectopsreview.local.sandbox.Scenario;
+import com.connectopsreview.local.sandbox.Scenario.StorageConfig;
+import com.connectopsreview.local.sandbox.server.Pager.Page;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.services.connect.model.ContactFlowType;
+import software.amazon.awssdk.services.connect.model.InstanceAttributeType;
+import software.amazon.awssdk.services.connect.model.InstanceStorageResourceType;
+import software.amazon.awssdk.services.connect.model.PhoneNumberCountryCode;
+import software.amazon.awssdk.services.connect.model.PhoneNumberType;
+import software.amazon.awssdk.services.connect.model.QuickConnectType;
+
+/**
+ * Amazon Connect over REST-JSON, as the SDK 2.40.2 ConnectClient calls it (paths taken from its
+ * request marshallers). Page sizes: the documented maximum of each API (7 for
+ * ListInstanceAttributes, 10 for ListInstanceStorageConfigs, 1,000 for the entity lists), and the
+ * documented default of 100 for the entity lists when maxResults is absent.
+ */
+final class ConnectApi {
+
+  /** Connect's documented default for every API not listed otherwise: 2 requests/s, burst 5, per API. */
+  static final Limit DEFAULT = ApiRateLimiter.CONNECT_DEFAULT;
+  /** Connect's documented limit of GetMetricData and GetCurrentMetricData (for the metric operations to come). */
+  static final Limit METRICS = new Limit(5, 8);
+
+  private static final int LIST_DEFAULT = 100;
+  private static final int LIST_MAX = 1_000;
+
+  private final Scenario scenario;
+  private final Pager pager;
+
+  ConnectApi(Scenario scenario, Pager pager) {
+    this.scenario = scenario;
+    this.pager = pager;
+  }
+
+  void register(OperationRegistry r) {
+    r.rest(CONNECT, "DescribeInstance", "GET", "/instance/{InstanceId}", DEFAULT, this::describeInstance);
+    r.rest(CONNECT, "ListInstanceAttributes", "GET", "/instance/{InstanceId}/attributes", DEFAULT,
+        this::listInstanceAttributes);
+    r.rest(CONNECT, "DescribeInstanceAttribute", "GET", "/instance/{InstanceId}/attribute/{AttributeType}", DEFAULT,
+        this::describeInstanceAttribute);
+    r.rest(CONNECT, "ListInstanceStorageConfigs", "GET", "/instance/{InstanceId}/storage-configs", DEFAULT,
+        this::listInstanceStorageConfigs);
+    r.rest(CONNECT, "ListContactFlows", "GET", "/contact-flows-summary/{InstanceId}", DEFAULT, this::listContactFlows);
+    r.rest(CONNECT, "DescribeContactFlow", "GET", "/contact-flows/{InstanceId}/{ContactFlowId}", DEFAULT,
+        this::describeContactFlow);
+    r.rest(CONNECT, "ListContactFlowModules", "GET", "/contact-flow-modules-summary/{InstanceId}", DEFAULT,
+        this::listContactFlowModules);
+    r.rest(CONNECT, "ListUsers", "GET", "/users-summary/{InstanceId}", DEFAULT, this::listUsers);
+    r.rest(CONNECT, "ListQueues", "GET", "/queues-summary/{InstanceId}", DEFAULT, this::listQueues);
+    r.rest(CONNECT, "ListRoutingProfiles", "GET", "/routing-profiles-summary/{InstanceId}", DEFAULT,
+        this::listRoutingProfiles);
+    r.rest(CONNECT, "ListPrompts", "GET", "/prompts-summary/{InstanceId}", DEFAULT, this::listPrompts);
+    r.rest(CONNECT, "ListHoursOfOperations", "GET", "/hours-of-operations-summary/{InstanceId}", DEFAULT,
+        this::listHoursOfOperations);
+    r.rest(CONNECT, "ListQuickConnects", "GET", "/quick-connects/{InstanceId}", DEFAULT, this::listQuickConnects);
+    r.rest(CONNECT, "ListPhoneNumbersV2", "POST", "/phone-number/list", DEFAULT, this::listPhoneNumbersV2);
+  }
+
+  // ---- instance ----
+
+  private JsonNode describeInstance(Call call) {
+    Scenario.Instance i = call.instance(scenario, call.path("InstanceId"));
+    Scenario.Replication replication = i.replication();
+    return object(
+        "Instance", object(
+            "Id", i.ref().id(),
+            "Arn", i.ref().arn(),
+            "IdentityManagementType", i.identityManagementType(),
+            "InstanceAlias", i.alias(),
+            "CreatedTime", i.createdTime(),
+            "ServiceRole", i.serviceRole(),
+            "InstanceStatus", i.status(),
+            "InboundCallsEnabled", i.inboundCallsEnabled(),
+            "OutboundCallsEnabled", i.outboundCallsEnabled(),
+            "InstanceAccessUrl", i.accessUrl(),
+            "Tags", i.tags()),
+        "ReplicationConfiguration", replication == null ? null : object(
+            "ReplicationStatusSummaryList", replication.regions().stream()
+                .map(r -> object("Region", r.region(), "ReplicationStatus", r.status(),
+                    "ReplicationStatusReason", r.reason()))
+                .toList(),
+            "SourceRegion", replication.sourceRegion(),
+            "GlobalSignInEndpoint", replication.globalSignInEndpoint()));
+  }
+
+  private JsonNode listInstanceAttributes(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    List<Map.Entry<String, String>> attributes = new ArrayList<>(scenario.attributes().entrySet());
+    Page page = pager.page(call, "", attributes.size(), i -> true, call.queryInt("maxResults"), "maxResults",
+        call.query("nextToken"), 7, 7);
+    return object(
+        "Attributes", page.indexes().stream()
+            .map(i -> object("AttributeType", attributes.get(i).getKey(), "Value", attributes.get(i).getValue()))
+            .toList(),
+        "NextToken", page.nextToken());
+  }
+
+  private JsonNode describeInstanceAttribute(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String type = call.path("AttributeType");
+    String value = scenario.attributes().get(type);
+    if (value == null) {
+      throw call.service().invalidParameter("Invalid AttributeType '" + type + "'; valid values: "
+          + InstanceAttributeType.knownValues().stream().map(String::valueOf).sorted().collect(Collectors.joining(", ")));
+    }
+    return object("Attribute", object("AttributeType", type, "Value", value));
+  }
+
+  private JsonNode listInstanceStorageConfigs(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String type = call.query("resourceType");
+    if (type == null || type.isEmpty()) {
+      throw call.service().invalidParameter("resourceType is required");
+    }
+    requireKnown(call, "resourceType", List.of(type), names(InstanceStorageResourceType.knownValues()));
+    List<StorageConfig> configs = scenario.storageConfigs(type);
+    Page page = pager.page(call, type, configs.size(), i -> true, call.queryInt("maxResults"), "maxResults",
+        call.query("nextToken"), 10, 10);
+    return object(
+        "StorageConfigs", page.indexes().stream().map(i -> storageConfig(configs.get(i))).toList(),
+        "NextToken", page.nextToken());
+  }
+
+  private static JsonNode storageConfig(StorageConfig c) {
+    return object(
+        "AssociationId", c.associationId(),
+        "StorageType", c.storageType(),
+        "S3Config", c.s3() == null ? null : object(
+            "BucketName", c.s3().bucket(),
+            "BucketPrefix", c.s3().prefix(),
+            "EncryptionConfig", encryption(c.s3().kmsKeyId())),
+        "KinesisVideoStreamConfig", c.kvs() == null ? null : object(
+            "Prefix", c.kvs().prefix(),
+            "RetentionPeriodHours", c.kvs().retentionHours(),
+            "EncryptionConfig", encryption(c.kvs().kmsKeyId())),
+        "KinesisStreamConfig", c.kinesisStreamArn() == null ? null : object("StreamArn", c.kinesisStreamArn()),
+        "KinesisFirehoseConfig", c.firehoseArn() == null ? null : object("FirehoseArn", c.firehoseArn()));
+  }
+
+  private static JsonNode encryption(String keyId) {
+    return keyId == null ? null : object("EncryptionType", "KMS", "KeyId", keyId);
+  }
+
+  // ---- flows ----
+
+  private JsonNode listContactFlows(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    Set<String> types = typeFilter(call, "contactFlowTypes", names(ContactFlowType.knownValues()));
+    EntityList<Scenario.ContactFlow> flows = scenario.flows();
+    return list(call, "ContactFlowSummaryList", flows, scope(types),
+        i -> types.isEmpty() || types.contains(flows.get(i).type()),
+        f -> object("Id", f.id(), "Arn", f.arn(), "Name", f.name(), "ContactFlowType", f.type(),
+            "ContactFlowState", f.state(), "ContactFlowStatus", f.status()));
+  }
+
+  private JsonNode describeContactFlow(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String id = call.path("ContactFlowId");
+    Scenario.ContactFlow f = scenario.flows().byId(id).or(() -> scenario.flows().stream()
+            .filter(flow -> flow.arn().equals(id)).findFirst())
+        .orElseThrow(() -> call.service().notFound("Contact flow not found: " + id));
+    return object("ContactFlow", object(
+        "Arn", f.arn(),
+        "Id", f.id(),
+        "Name", f.name(),
+        "Type", f.type(),
+        "State", f.state(),
+        "Status", f.status(),
+        "Description", f.description(),
+        "Content", scenario.flowContent(f),
+        "Tags", Map.of(),
+        "LastModifiedTime", f.lastModified(),
+        "LastModifiedRegion", Scenario.REGION));
+  }
+
+  private JsonNode listContactFlowModules(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String state = call.query("state");
+    if (state != null) {
+      requireKnown(call, "state", List.of(state), Set.of("ACTIVE", "ARCHIVED"));
+    }
+    EntityList<Scenario.FlowModule> modules = scenario.flowModules();
+    return list(call, "ContactFlowModulesSummaryList", modules, state == null ? "" : state,
+        i -> state == null || state.equals(modules.get(i).state()),
+        m -> object("Id", m.id(), "Arn", m.arn(), "Name", m.name(), "State", m.state()));
+  }
+
+  // ---- users, queues, routing ----
+
+  private JsonNode listUsers(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    return list(call, "UserSummaryList", scenario.users(), "", i -> true,
+        u -> object("Id", u.id(), "Arn", u.arn(), "Username", u.username(), "LastModifiedTime", u.lastModified(),
+            "LastModifiedRegion", Scenario.REGION));
+  }
+
+  private JsonNode listQueues(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    Set<String> types = typeFilter(call, "queueTypes", Set.of("STANDARD", "AGENT"));
+    int standard = scenario.counts().standardQueues();
+    IntPredicate include = i -> types.isEmpty() || types.contains(i < standard ? "STANDARD" : "AGENT");
+    return list(call, "QueueSummaryList", scenario.queues(), scope(types), include,
+        q -> object("Id", q.id(), "Arn", q.arn(), "Name", q.name(), "QueueType", q.type(),
+            "LastModifiedTime", q.lastModified(), "LastModifiedRegion", Scenario.REGION));
+  }
+
+  private JsonNode listRoutingProfiles(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    return list(call, "RoutingProfileSummaryList", scenario.routingProfiles(), "", i -> true,
+        p -> object("Id", p.id(), "Arn", p.arn(), "Name", p.name(), "LastModifiedTime", p.lastModified(),
+            "LastModifiedRegion", Scenario.REGION));
+  }
+
+  private JsonNode listPrompts(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    return list(call, "PromptSummaryList", scenario.prompts(), "", i -> true,
+        p -> object("Id", p.id(), "Arn", p.arn(), "Name", p.name(), "LastModifiedTime", p.lastModified(),
+            "LastModifiedRegion", Scenario.REGION));
+  }
+
+  private JsonNode listHoursOfOperations(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    return list(call, "HoursOfOperationSummaryList", scenario.hoursOfOperations(), "", i -> true,
+        h -> object("Id", h.id(), "Arn", h.arn(), "Name", h.name(), "LastModifiedTime", h.lastModified(),
+            "LastModifiedRegion", Scenario.REGION));
+  }
+
+  private JsonNode listQuickConnects(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    Set<String> types = typeFilter(call, "QuickConnectTypes", names(QuickConnectType.knownValues()));
+    EntityList<Scenario.QuickConnect> quickConnects = scenario.quickConnects();
+    return list(call, "QuickConnectSummaryList", quickConnects, scope(types),
+        i -> types.isEmpty() || types.contains(quickConnects.get(i).type()),
+        q -> object("Id", q.id(), "Arn", q.arn(), "Name", q.name(), "QuickConnectType", q.type(),
+            "LastModifiedTime", q.lastModified(), "LastModifiedRegion", Scenario.REGION));
+  }
+
+  // ---- telephony ----
+
+  /** ListPhoneNumbersV2: POST with a JSON body; numbers claimed to the instance (or all, when no target is given). */
+  private JsonNode listPhoneNumbersV2(Call call) {
+    String targetArn = call.string("TargetArn");
+    String instanceId = call.string("InstanceId");
+    if (targetArn != null && instanceId != null) {
+      throw call.service().invalidParameter("Specify either TargetArn or InstanceId, not both");
+    }
+    if (targetArn != null || instanceId != null) {
+      call.instance(scenario, targetArn != null ? targetArn : instanceId);
+    }
+    Set<String> countries = new TreeSet<>(call.strings("PhoneNumberCountryCodes"));
+    requireKnown(call, "PhoneNumberCountryCodes", countries, names(PhoneNumberCountryCode.knownValues()));
+    Set<String> types = new TreeSet<>(call.strings("PhoneNumberTypes"));
+    requireKnown(call, "PhoneNumberTypes", types, names(PhoneNumberType.knownValues()));
+    String prefix = call.string("PhoneNumberPrefix");
+    String wanted = prefix == null ? null : prefix.startsWith("+") ? prefix : "+" + prefix;
+    EntityList<Scenario.PhoneNumber> numbers = scenario.phoneNumbers();
+    IntPredicate include = i -> {
+      Scenario.PhoneNumber n = numbers.get(i);
+      return (countries.isEmpty() || countries.contains(n.countryCode()))
+          && (types.isEmpty() || types.contains(n.type()))
+          && (wanted == null || n.number().startsWith(wanted));
+    };
+    String scope = "countries=" + countries + ";types=" + types + ";prefix=" + wanted;
+    Page page = pager.page(call, scope, numbers.size(), include, call.integer("MaxResults"), "MaxResults",
+        call.string("NextToken"), LIST_DEFAULT, LIST_MAX);
+    String instanceArn = scenario.instance().ref().arn();
+    return object(
+        "NextToken", page.nextToken(),
+        "ListPhoneNumbersSummaryList", page.indexes().stream().map(numbers::get)
+            .map(n -> object("PhoneNumberId", n.id(), "PhoneNumberArn", n.arn(), "PhoneNumber", n.number(),
+                "PhoneNumberCountryCode", n.countryCode(), "PhoneNumberType", n.type(), "TargetArn", instanceArn,
+                "InstanceId", scenario.instance().ref().id(), "PhoneNumberDescription", n.description()))
+            .toList());
+  }
+
+  // ---- helpers ----
+
+  /** One page of an entity list in the standard shape: {@code {<listMember>: [...], NextToken}}. */
+  private <T> JsonNode list(Call call, String listMember, EntityList<T> entities, String scope, IntPredicate include,
+      Function<T, JsonNode> summary) {
+    Page page = pager.page(call, scope, entities.size(), include, call.queryInt("maxResults"), "maxResults",
+        call.query("nextToken"), LIST_DEFAULT, LIST_MAX);
+    return object(listMember, page.indexes().stream().map(entities::get).map(summary).toList(),
+        "NextToken", page.nextToken());
+  }
+
+  /** A list-valued query filter, validated against the enum's values. */
+  private static Set<String> typeFilter(Call call, String parameter, Set<String> known) {
+    Set<String> values = new TreeSet<>(call.queryAll(parameter));
+    requireKnown(call, parameter, values, known);
+    return values;
+  }
+
+  private static void requireKnown(Call call, String parameter, Iterable<String> values, Set<String> known) {
+    for (String value : values) {
+      if (!known.contains(value)) {
+        throw call.service().invalidParameter("Value '" + value + "' at '" + parameter
+            + "' failed to satisfy constraint: Member must satisfy enum value set: " + new TreeSet<>(known));
+      }
+    }
+  }
+
+  private static String scope(Set<String> filter) {
+    return String.join(",", filter);
+  }
+
+  private static Set<String> names(Set<?> enumValues) {
+    return enumValues.stream().map(String::valueOf).collect(Collectors.toSet());
+  }
+}

@@ -1,0 +1,156 @@
+package com.connectopsreview.local.sandbox.server;
+
+import com.connectopsreview.local.sandbox.Scenario;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Every operation the sandbox serves: its service, name, route, rate limit and handler, one
+ * registration line each. A later issue adds an operation with one more line in its service's
+ * {@code *Api} class (and a new service with one more line in {@link #standard}).
+ */
+public final class OperationRegistry {
+
+  /** Computes an operation's output members, or throws {@link ApiError}. */
+  @FunctionalInterface
+  public interface Handler {
+    JsonNode handle(Call call);
+  }
+
+  /**
+   * One routed operation.
+   *
+   * @param method HTTP method of a REST operation (null for JSON-protocol operations, which are POST /)
+   * @param path path template of a REST operation, e.g. {@code /instance/{InstanceId}}
+   * @param limit its default rate limit (requests per second, burst)
+   */
+  public record Operation(AwsService service, String name, String method, String path, Limit limit, Handler handler) {
+
+    /** {@code Service:Operation}, as the SDK interceptor counts it. */
+    public String key() {
+      return service.sdkName() + ":" + name;
+    }
+
+    /** How a request reaches it, for documentation. */
+    public String route() {
+      return service.isRest() ? method + " " + path : "POST / X-Amz-Target: " + service.targetPrefix() + "." + name;
+    }
+  }
+
+  /** A REST operation matched to a request, with its path parameters (decoded). */
+  record Match(Operation operation, Map<String, String> pathParams) {}
+
+  private final Map<String, Operation> operations = new LinkedHashMap<>();
+
+  /** The sandbox's operations over {@code scenario}. */
+  public static OperationRegistry standard(Scenario scenario) {
+    OperationRegistry registry = new OperationRegistry();
+    Pager pager = new Pager(scenario.seed());
+    new ConnectApi(scenario, pager).register(registry);
+    new KinesisApi(scenario).register(registry);
+    new FirehoseApi(scenario).register(registry);
+    return registry;
+  }
+
+  /** Registers a REST-JSON operation. */
+  public OperationRegistry rest(AwsService service, String name, String method, String path, Limit limit,
+      Handler handler) {
+    if (!service.isRest()) {
+      throw new IllegalArgumentException(service + " is not a REST service");
+    }
+    return add(new Operation(service, name, Objects.requireNonNull(method), Objects.requireNonNull(path), limit,
+        handler));
+  }
+
+  /** Registers a JSON-protocol operation (X-Amz-Target {@code <prefix>.<name>}). */
+  public OperationRegistry rpc(AwsService service, String name, Limit limit, Handler handler) {
+    if (service.isRest()) {
+      throw new IllegalArgumentException(service + " is a REST service");
+    }
+    return add(new Operation(service, name, null, null, limit, handler));
+  }
+
+  private OperationRegistry add(Operation operation) {
+    if (operations.putIfAbsent(operation.key(), operation) != null) {
+      throw new IllegalStateException("operation registered twice: " + operation.key());
+    }
+    return this;
+  }
+
+  public List<Operation> operations() {
+    return Collections.unmodifiableList(new ArrayList<>(operations.values()));
+  }
+
+  public Optional<Operation> find(String key) {
+    return Optional.ofNullable(operations.get(key));
+  }
+
+  /** The JSON-protocol operation an X-Amz-Target names, if any. */
+  Optional<Operation> byTarget(String target) {
+    int dot = target.lastIndexOf('.');
+    if (dot < 0) {
+      return Optional.empty();
+    }
+    String prefix = target.substring(0, dot);
+    String name = target.substring(dot + 1);
+    return operations.values().stream()
+        .filter(o -> !o.service().isRest() && o.service().targetPrefix().equals(prefix) && o.name().equals(name))
+        .findFirst();
+  }
+
+  /** The JSON-protocol service an X-Amz-Target prefix belongs to, if the sandbox knows it. */
+  static Optional<AwsService> serviceOfTarget(String target) {
+    int dot = target.lastIndexOf('.');
+    String prefix = dot < 0 ? target : target.substring(0, dot);
+    for (AwsService service : AwsService.values()) {
+      if (!service.isRest() && service.targetPrefix().equals(prefix)) {
+        return Optional.of(service);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The REST operation whose method and path template match, with its path parameters. */
+  Optional<Match> byPath(String method, String rawPath) {
+    String[] actual = split(rawPath);
+    for (Operation operation : operations.values()) {
+      if (!operation.service().isRest() || !operation.method().equalsIgnoreCase(method)) {
+        continue;
+      }
+      String[] template = split(operation.path());
+      if (template.length != actual.length) {
+        continue;
+      }
+      Map<String, String> params = new LinkedHashMap<>();
+      boolean matches = true;
+      for (int i = 0; i < template.length && matches; i++) {
+        String segment = Call.decodePath(actual[i]);
+        if (template[i].startsWith("{") && template[i].endsWith("}")) {
+          matches = !segment.isEmpty();
+          params.put(template[i].substring(1, template[i].length() - 1), segment);
+        } else {
+          matches = template[i].equals(segment);
+        }
+      }
+      if (matches) {
+        return Optional.of(new Match(operation, params));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static String[] split(String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    if (p.endsWith("/")) {
+      p = p.substring(0, p.length() - 1);
+    }
+    return p.isEmpty() ? new String[0] : p.split("/", -1);
+  }
+}

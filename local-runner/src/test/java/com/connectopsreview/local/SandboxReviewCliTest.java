@@ -1,0 +1,120 @@
+package com.connectopsreview.local;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.connectopsreview.local.sandbox.PlantedProblems;
+import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.registry.AnalyzerRegistry;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The small sandbox through the CLI, end to end: what a new user runs first. */
+class SandboxReviewCliTest {
+
+  @TempDir Path dir;
+
+  private static Set<String> checkIds(JsonNode report) {
+    Set<String> ids = new HashSet<>();
+    report.get("findings").forEach(f -> ids.add(f.get("checkId").asText()));
+    return ids;
+  }
+
+  @Test
+  void review_smallSandbox_reportsEveryPlantedProblemAndNoUnplantedOne() throws Exception {
+    Path store = dir.resolve("out");
+
+    CliRun run = CliRun.of("review", "--sandbox", "--store", store.toString(), "--review-id", "first-try");
+
+    assertEquals(0, run.exitCode(), run.err());
+    String reportLine = run.out().lines().filter(l -> l.startsWith("Report: ")).findFirst().orElseThrow();
+    Path html = Path.of(reportLine.substring("Report: ".length()));
+    assertTrue(Files.isRegularFile(html), html.toString());
+    assertTrue(html.startsWith(store), "the report is in the chosen store");
+    assertTrue(run.err().contains("[instance] started"), run.err());
+    assertTrue(run.err().contains("[instance] OK in"), run.err());
+    assertTrue(run.err().contains("Connect:DescribeInstance 1"), run.err());
+
+    JsonNode report = Json.mapper().readTree(Files.readAllBytes(html.resolveSibling("report.json")));
+    Set<String> found = checkIds(report);
+    PlantedProblems.Expectations expected = PlantedProblems.instance();
+    for (String checkId : expected.expectedCheckIds()) {
+      assertTrue(found.contains(checkId), "planted " + checkId + " reported; found " + found);
+    }
+    for (String checkId : expected.unexpectedCheckIds()) {
+      assertFalse(found.contains(checkId), "unplanted " + checkId + " not reported");
+    }
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertTrue(page.contains("INSTANCE.IDENTITY.NOT_SAML"));
+  }
+
+  @Test
+  void review_withRateLimits_completesAndCountsMatchWhatTheSandboxServed() throws Exception {
+    CliRun run = CliRun.of("review", "--sandbox", "--rate-limits", "--store", dir.resolve("out").toString(), "--json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode answer = Json.mapper().readTree(run.out());
+    assertEquals("COMPLETED", answer.get("status").asText());
+    answer.get("components").forEach(status -> assertEquals("OK", status.asText()));
+    assertEquals(AnalyzerRegistry.names().size(), answer.get("components").size());
+
+    Map<String, Long> counted = new java.util.TreeMap<>();
+    answer.get("apiCalls").forEach(perComponent -> perComponent.fields()
+        .forEachRemaining(e -> counted.merge(e.getKey(), e.getValue().asLong(), Long::sum)));
+    Map<String, Long> served = new java.util.TreeMap<>();
+    answer.get("sandboxServed").fields().forEachRemaining(e -> served.put(e.getKey(), e.getValue().asLong()));
+    assertFalse(counted.isEmpty());
+    assertEquals(served, counted, "printed API calls = calls the sandbox served");
+    assertTrue(answer.get("sandboxThrottled").isEmpty(), "the review paces itself below the limits: "
+        + answer.get("sandboxThrottled"));
+  }
+
+  @Test
+  void review_whenConnectDeniesAccess_exitsWithTheFailureInTheReport() throws Exception {
+    Path store = dir.resolve("out");
+
+    CliRun run = CliRun.of("review", "--sandbox", "--store", store.toString(), "--review-id", "denied",
+        "--fault", "Connect:DescribeInstance=ACCESS_DENIED");
+
+    // The only analyzer failed: nothing could run, but the report still says why.
+    assertEquals(2, run.exitCode(), run.err());
+    assertTrue(run.err().contains("[instance] FAILED"), run.err());
+    assertTrue(run.err().contains("AccessDeniedException"), run.err());
+    Path html = store.resolve("reviews/denied/artifacts/report.html");
+    assertTrue(Files.readString(html).contains("failure-card"));
+  }
+
+  @Test
+  void reviews_listAndShow_readTheStore() {
+    Path store = dir.resolve("out");
+    assertEquals(0, CliRun.of("review", "--sandbox", "--store", store.toString(), "--review-id", "one", "-q").exitCode());
+    assertEquals(0, CliRun.of("review", "--sandbox", "--store", store.toString(), "--review-id", "two", "-q").exitCode());
+
+    CliRun list = CliRun.of("reviews", "list", "--store", store.toString());
+    CliRun show = CliRun.of("reviews", "show", "one", "--store", store.toString());
+    CliRun missing = CliRun.of("reviews", "show", "nope", "--store", store.toString());
+
+    assertEquals(0, list.exitCode(), list.err());
+    int two = list.out().indexOf("two");
+    int one = list.out().indexOf("one ");
+    assertTrue(two > 0 && one > two, "newest first: " + list.out());
+    assertEquals(0, show.exitCode(), show.err());
+    assertTrue(show.out().contains("COMPLETED") && show.out().contains("instance") && show.out().contains("report.html"),
+        show.out());
+    assertEquals(2, missing.exitCode());
+    assertEquals(1, missing.errLines().size(), missing.err());
+  }
+
+  @Test
+  void everyRegistryAnalyzer_hasALocalFactory() {
+    assertEquals(Set.copyOf(AnalyzerRegistry.names()), LocalAnalyzers.FACTORIES.keySet());
+  }
+}

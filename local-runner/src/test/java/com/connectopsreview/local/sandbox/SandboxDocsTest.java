@@ -1,0 +1,126 @@
+package com.connectopsreview.local.sandbox;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.connectopsreview.local.sandbox.server.OperationRegistry;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** docs/sandbox.md says what the code does: the same operations and the same planted problems. */
+class SandboxDocsTest {
+
+  private static final Pattern CHECK_ID = Pattern.compile("^\\|\\s*`([A-Z0-9_.]+)`\\s*\\|");
+
+  private static String doc;
+  private static String checks;
+
+  @BeforeAll
+  static void readDocs() throws IOException {
+    Path root = repoRoot();
+    doc = Files.readString(root.resolve("docs/sandbox.md"));
+    checks = Files.readString(root.resolve("docs/checks.md"));
+  }
+
+  @Test
+  void plantedTables_equalPlantedProblems() {
+    PlantedProblems.Expectations instance = PlantedProblems.instance();
+
+    assertEquals(ids(instance.planted()), checkIdsUnder("### Planted problems (must be reported)"));
+    assertEquals(ids(instance.passes()), checkIdsUnder("### Correct configurations that must pass"));
+    assertEquals(ids(instance.absent()), checkIdsUnder("### Deliberately correct (must not be reported)"));
+  }
+
+  @Test
+  void everyPlantedCheckId_isInTheCheckCatalog() {
+    PlantedProblems.Expectations instance = PlantedProblems.instance();
+    Set<String> all = new LinkedHashSet<>(instance.expectedCheckIds());
+    all.addAll(instance.unexpectedCheckIds());
+
+    for (String checkId : all) {
+      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+    }
+  }
+
+  @Test
+  void operationsTable_listsEveryServedOperationWithItsRouteAndLimit() {
+    Scenario scenario = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
+    List<String> expected = new ArrayList<>();
+    for (OperationRegistry.Operation o : OperationRegistry.standard(scenario).operations()) {
+      expected.add("| " + o.service().sdkName() + " | " + o.name() + " | `" + o.route() + "` | "
+          + o.service().protocolName() + " | " + limit(o.limit()) + " |");
+    }
+
+    List<String> documented = section("## Operations served").lines()
+        .filter(l -> l.startsWith("| ") && !l.startsWith("| Service") && !l.startsWith("|---")).toList();
+
+    assertEquals(expected, documented);
+  }
+
+  /** How the docs write a rate limit: {@code 2/s, burst 5}. */
+  static String limit(Limit limit) {
+    double rate = limit.perSecond();
+    String perSecond = rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
+    return perSecond + "/s, burst " + limit.burst();
+  }
+
+  // ---- helpers ----
+
+  private static Set<String> ids(List<PlantedProblems.Check> checks) {
+    Set<String> ids = new LinkedHashSet<>();
+    checks.forEach(c -> ids.add(c.checkId()));
+    return ids;
+  }
+
+  /** The checkIds in the first column of the table under a heading, in order. */
+  private static Set<String> checkIdsUnder(String heading) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (String line : section(heading).lines().toList()) {
+      Matcher m = CHECK_ID.matcher(line);
+      if (m.find()) {
+        ids.add(m.group(1));
+      }
+    }
+    assertTrue(!ids.isEmpty(), "no checkIds under " + heading);
+    return ids;
+  }
+
+  /** The lines from a heading to the next heading of the same or a higher level. */
+  private static String section(String heading) {
+    List<String> lines = doc.lines().toList();
+    int start = lines.indexOf(heading);
+    assertTrue(start >= 0, "docs/sandbox.md has no heading '" + heading + "'");
+    int level = heading.indexOf(' ');
+    StringBuilder out = new StringBuilder();
+    for (int i = start + 1; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int hashes = line.indexOf(' ');
+      if (line.startsWith("#") && hashes > 0 && hashes <= level && line.substring(0, hashes).matches("#+")) {
+        break;
+      }
+      out.append(line).append('\n');
+    }
+    return out.toString();
+  }
+
+  private static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.isRegularFile(dir.resolve("docs/checks.md"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("no docs/checks.md above " + Path.of("").toAbsolutePath());
+    }
+    return dir;
+  }
+}
