@@ -25,7 +25,7 @@ if stale; then
     MAVEN_OPTS="$MAVEN_OPTS --sun-misc-unsafe-memory-access=allow"
   fi
   export MAVEN_OPTS
-  (cd "$root" && mvn -B -q -ntp -pl local-runner -am package -DskipTests) >&2
+  (cd "$root" && mvn -B -q -ntp -Dstyle.color=never -pl local-runner -am package -DskipTests) >&2
 fi
 
 case "${1:-}" in

@@ -45,7 +45,7 @@ final class Progress {
       return "none";
     }
     long total = apiCalls.values().stream().mapToLong(Long::longValue).sum();
-    return total + " (" + apiCalls.entrySet().stream()
+    return total + " (" + new java.util.TreeMap<>(apiCalls).entrySet().stream()
         .map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", ")) + ")";
   }
 
