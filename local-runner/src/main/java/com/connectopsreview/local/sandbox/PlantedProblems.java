@@ -87,4 +87,53 @@ public final class PlantedProblems {
             new Check("INSTANCE.STREAM_DESTINATION.NOT_FOUND", "every stream the configs name exists"),
             new Check("INSTANCE.STORAGE.TYPES_UNSUPPORTED", "every storage resource type is answered")));
   }
+
+  /**
+   * The {@code quota} component: Service Quotas values ({@link SandboxQuotas}) against the usage
+   * counts and the concurrency series. The checkIds follow the contract's
+   * {@code QUOTA.<QUOTA_KEY>.<VARIANT>} pattern; they are to be confirmed by the quota analyzer
+   * (docs/checks.md), the lead reconciles.
+   */
+  public static Expectations quota() {
+    return new Expectations("quota",
+        List.of(
+            new Check("QUOTA.USERS.NEAR_LIMIT",
+                "Users per instance L-9A46857E: small 40 of 47 (85.1 %), large 10,000 of 11,765 (85.0 %)"),
+            new Check("QUOTA.QUEUES.CRITICAL",
+                "Queues per instance L-19A87C94, STANDARD queues: small 99 of 100 (99.0 %), large 200 of 202 (99.0 %)"),
+            new Check("QUOTA.PROFICIENCIES_PER_AGENT.NOT_MEASURED",
+                "Proficiencies per agent L-50375162: limit 50, no API counts its usage"),
+            new Check("QUOTA.API_RATE.CUSTOM",
+                "Rate of StartOutboundVoiceContact API requests: applied 10, AWS default 2"),
+            new Check("QUOTA.CONCURRENT_CALLS.GROWTH",
+                "ConcurrentCalls flat to day -7, then rising to 1.6x by day -1 (second half about 30 % above the first)")),
+        List.of(
+            new Check("QUOTA.CONCURRENT_CALLS.WITHIN_LIMIT",
+                "ConcurrentCalls peak exactly 70 % of L-12AB7C57: small 70 of 100, large 700 of 1,000")),
+        List.of(
+            new Check("QUOTA.CONCURRENT_CALLS.NEAR_LIMIT", "the ConcurrentCalls peak is 70 %, below 80 %"),
+            new Check("QUOTA.USERS.CRITICAL", "users are at 85 %, below 98 %"),
+            new Check("QUOTA.CONTACT_FLOWS.NEAR_LIMIT", "every other measured quota is at most 50 % used")));
+  }
+
+  /**
+   * The {@code metrics} component: CloudWatch series of {@link MetricSeries}. The checkIds are
+   * placeholders in the contract's {@code METRICS.*} namespace, to be confirmed by the metrics
+   * analyzer (docs/checks.md); the lead reconciles.
+   */
+  public static Expectations metrics() {
+    return new Expectations("metrics",
+        List.of(
+            new Check("METRICS.MISSED_CALLS.SPIKE",
+                "MissedCalls on day -5 about 10x the median daily total (extra calls between 12:00 and 16:00 UTC)"),
+            new Check("METRICS.THROTTLED_CALLS.MODERATE",
+                "ThrottledCalls 37 in 14 days: bursts on day -2 17:00 (10), day -6 18:30 (15), day -11 16:15 (12)"),
+            new Check("METRICS.QUEUE_SIZE.HOT_QUEUE",
+                "one STANDARD queue (MetricSeries.hotQueueName(), chosen by seed) with QueueSize up to about 48, "
+                    + "others at most 3")),
+        List.of(),
+        List.of(
+            new Check("METRICS.THROTTLED_CALLS.HIGH", "37 throttled calls is the moderate band (10-99)"),
+            new Check("METRICS.THROTTLED_CALLS.NONE", "there are throttled calls")));
+  }
 }

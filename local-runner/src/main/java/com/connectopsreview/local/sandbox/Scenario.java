@@ -20,8 +20,9 @@ import java.util.Optional;
  * is the same for every seed and size; the seed changes ids, names and numbers, the size changes how
  * many entities there are. Entities are generated on demand ({@link EntityList}).
  *
- * <p>Extension point: metric series, alarms, CloudTrail events, flow-log lines and data-lake tables
- * are not modelled yet. Each later analyzer issue adds its data here (a record and a generator method
+ * <p>Service Quotas values ({@link #quotas()}) and CloudWatch series ({@link #metrics()}) carry the
+ * planted quota and metrics problems. Extension point: alarms, CloudTrail events, flow-log lines and
+ * data-lake tables are not modelled yet. Each later analyzer issue adds its data here (a record and a generator method
  * in {@link ScenarioGenerator}) and its operations in the server's registry.
  */
 public final class Scenario {
@@ -101,10 +102,60 @@ public final class Scenario {
       int index, String id, String arn, String number, String countryCode, String type, String carrier,
       String description) {}
 
+  public record SecurityProfile(int index, String id, String arn, String name, Instant lastModified) {}
+
+  /** @param type ROUTABLE, OFFLINE or CUSTOM */
+  public record AgentStatus(int index, String id, String arn, String name, String type, Instant lastModified) {}
+
+  public record HierarchyGroup(int index, String id, String arn, String name, Instant lastModified) {}
+
+  public record LambdaFunction(int index, String arn) {}
+
+  /**
+   * A bot associated with the instance: V1 bots first ({@code name} and {@code region}), then V2 bot
+   * aliases ({@code aliasArn}).
+   */
+  public record LexBot(int index, String lexVersion, String name, String region, String aliasArn) {}
+
+  public record PredefinedAttribute(int index, String name, Instant lastModified) {}
+
+  /** APPLICATION associations first ({@code Counts.applicationIntegrations()}), then other types. */
+  public record IntegrationAssociation(
+      int index, String id, String arn, String integrationType, String integrationArn, String sourceApplicationName,
+      String sourceApplicationUrl, String sourceType) {}
+
+  /**
+   * One Service Quotas quota of service code {@code connect}.
+   *
+   * @param accountValue the applied account-level value (GetServiceQuota without ContextId,
+   *     ListServiceQuotas); null: none, GetServiceQuota without ContextId is NoSuchResourceException
+   * @param instanceValue the value applied to the instance (GetServiceQuota with the instance ARN as
+   *     ContextId); null: not an instance-level quota, GetServiceQuota with ContextId is NoSuchResourceException
+   * @param usageApi for an API rate quota, the Connect API whose calls it limits (its UsageMetric); else null
+   */
+  public record Quota(
+      String code, String name, double defaultValue, Double accountValue, Double instanceValue, boolean adjustable,
+      String usageApi) {
+
+    public String arn() {
+      return "arn:" + PARTITION + ":servicequotas:" + REGION + ":" + ACCOUNT_ID + ":connect/" + code;
+    }
+
+    public boolean isRateQuota() {
+      return usageApi != null;
+    }
+  }
+
   /** How many of each entity a size has. */
   public record Counts(
       int flows, int flowModules, int users, int standardQueues, int routingProfiles, int prompts,
-      int hoursOfOperations, int quickConnects, int phoneNumbers) {}
+      int hoursOfOperations, int quickConnects, int phoneNumbers, int securityProfiles, int agentStatuses,
+      int userHierarchyGroups, int lambdaFunctions, int lexBotsV1, int lexV2BotAliases, int predefinedAttributes,
+      int applicationIntegrations) {
+
+    /** Integration associations of other types (Cases, Amazon Q) on every instance, after the APPLICATION ones. */
+    public static final int OTHER_INTEGRATIONS = 2;
+  }
 
   private final long seed;
   private final SandboxSize size;
@@ -123,13 +174,21 @@ public final class Scenario {
   private final EntityList<HoursOfOperation> hoursOfOperations;
   private final EntityList<QuickConnect> quickConnects;
   private final EntityList<PhoneNumber> phoneNumbers;
+  private final More more;
+
+  /** The entities, quotas and metrics added for the quota and metrics analyzers (issue 4). */
+  record More(
+      EntityList<SecurityProfile> securityProfiles, EntityList<AgentStatus> agentStatuses,
+      EntityList<HierarchyGroup> hierarchyGroups, EntityList<LambdaFunction> lambdaFunctions,
+      EntityList<LexBot> lexBots, EntityList<PredefinedAttribute> predefinedAttributes,
+      EntityList<IntegrationAssociation> integrationAssociations, List<Quota> quotas, MetricSeries metrics) {}
 
   Scenario(long seed, SandboxSize size, Counts counts, Instance instance, Map<String, String> attributes,
       List<StorageConfig> storageConfigs, List<KinesisStream> kinesisStreams, List<FirehoseStream> firehoseStreams,
       EntityList<ContactFlow> flows, EntityList<FlowModule> flowModules, EntityList<User> users,
       EntityList<Queue> queues, EntityList<RoutingProfile> routingProfiles, EntityList<Prompt> prompts,
       EntityList<HoursOfOperation> hoursOfOperations, EntityList<QuickConnect> quickConnects,
-      EntityList<PhoneNumber> phoneNumbers) {
+      EntityList<PhoneNumber> phoneNumbers, More more) {
     this.seed = seed;
     this.size = size;
     this.counts = counts;
@@ -147,6 +206,7 @@ public final class Scenario {
     this.hoursOfOperations = hoursOfOperations;
     this.quickConnects = quickConnects;
     this.phoneNumbers = phoneNumbers;
+    this.more = more;
   }
 
   public long seed() {
@@ -231,6 +291,50 @@ public final class Scenario {
     return phoneNumbers;
   }
 
+  public EntityList<SecurityProfile> securityProfiles() {
+    return more.securityProfiles();
+  }
+
+  public EntityList<AgentStatus> agentStatuses() {
+    return more.agentStatuses();
+  }
+
+  public EntityList<HierarchyGroup> userHierarchyGroups() {
+    return more.hierarchyGroups();
+  }
+
+  public EntityList<LambdaFunction> lambdaFunctions() {
+    return more.lambdaFunctions();
+  }
+
+  /** V1 bots ({@code counts().lexBotsV1()}) followed by V2 bot aliases. */
+  public EntityList<LexBot> lexBots() {
+    return more.lexBots();
+  }
+
+  public EntityList<PredefinedAttribute> predefinedAttributes() {
+    return more.predefinedAttributes();
+  }
+
+  /** APPLICATION associations ({@code counts().applicationIntegrations()}) followed by other types. */
+  public EntityList<IntegrationAssociation> integrationAssociations() {
+    return more.integrationAssociations();
+  }
+
+  /** Every Service Quotas quota of service code {@code connect}, instance quotas first (see {@link QuotaCatalog}). */
+  public List<Quota> quotas() {
+    return more.quotas();
+  }
+
+  public Optional<Quota> quota(String code) {
+    return more.quotas().stream().filter(q -> q.code().equals(code)).findFirst();
+  }
+
+  /** The instance's CloudWatch metrics (namespace AWS/Connect): raw series and the planted patterns. */
+  public MetricSeries metrics() {
+    return more.metrics();
+  }
+
   /** The flow's Amazon Connect Flow Language document (JSON), generated on demand. */
   public String flowContent(ContactFlow flow) {
     return FlowContent.of(this, flow);
@@ -281,6 +385,14 @@ public final class Scenario {
       writeAll(g, "hoursOfOperations", hoursOfOperations);
       writeAll(g, "quickConnects", quickConnects);
       writeAll(g, "phoneNumbers", phoneNumbers);
+      writeAll(g, "securityProfiles", more.securityProfiles());
+      writeAll(g, "agentStatuses", more.agentStatuses());
+      writeAll(g, "userHierarchyGroups", more.hierarchyGroups());
+      writeAll(g, "lambdaFunctions", more.lambdaFunctions());
+      writeAll(g, "lexBots", more.lexBots());
+      writeAll(g, "predefinedAttributes", more.predefinedAttributes());
+      writeAll(g, "integrationAssociations", more.integrationAssociations());
+      g.writeObjectField("quotas", more.quotas());
       g.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the scenario", e);

@@ -17,6 +17,13 @@ import com.connectopsreview.local.sandbox.Scenario.RoutingProfile;
 import com.connectopsreview.local.sandbox.Scenario.S3Destination;
 import com.connectopsreview.local.sandbox.Scenario.StorageConfig;
 import com.connectopsreview.local.sandbox.Scenario.User;
+import com.connectopsreview.local.sandbox.Scenario.SecurityProfile;
+import com.connectopsreview.local.sandbox.Scenario.AgentStatus;
+import com.connectopsreview.local.sandbox.Scenario.HierarchyGroup;
+import com.connectopsreview.local.sandbox.Scenario.LambdaFunction;
+import com.connectopsreview.local.sandbox.Scenario.LexBot;
+import com.connectopsreview.local.sandbox.Scenario.PredefinedAttribute;
+import com.connectopsreview.local.sandbox.Scenario.IntegrationAssociation;
 import com.connectopsreview.shared.model.InstanceRef;
 import java.time.Duration;
 import java.time.Instant;
@@ -91,20 +98,38 @@ public final class ScenarioGenerator {
 
   private static final Instant EPOCH = Instant.parse("2024-01-15T08:00:00Z");
 
+  private static final String[] DEFAULT_SECURITY_PROFILES = {"Admin", "Agent", "CallCenterManager", "QualityAnalyst"};
+  private static final String[] AGENT_STATUSES = {"Available", "Offline", "Break", "Lunch", "Training", "Meeting"};
+  private static final String[][] OTHER_INTEGRATIONS = {
+      {"CASES_DOMAIN", "arn:aws:cases:us-east-1:123456789012:domain/"},
+      {"WISDOM_ASSISTANT", "arn:aws:wisdom:us-east-1:123456789012:assistant/"}};
+
   private final long seed;
   private final SandboxSize size;
+  private final Instant metricsEnd;
 
+  /** A scenario whose metric series end now (the sandbox's start). */
   public ScenarioGenerator(long seed, SandboxSize size) {
-    this.seed = seed;
-    this.size = Objects.requireNonNull(size, "size");
+    this(seed, size, Instant.now());
   }
 
-  /** Entity counts per size. LARGE and HUGE keep the documented counts exactly. */
+  /** @param metricsEnd where the CloudWatch series end (samples exist strictly before it) */
+  public ScenarioGenerator(long seed, SandboxSize size, Instant metricsEnd) {
+    this.seed = seed;
+    this.size = Objects.requireNonNull(size, "size");
+    this.metricsEnd = Objects.requireNonNull(metricsEnd, "metricsEnd");
+  }
+
+  /**
+   * Entity counts per size. LARGE and HUGE keep the documented counts exactly; SMALL has 99 standard
+   * queues so that its Queues-per-instance quota of 100 is 99 % used.
+   */
   public static Counts counts(SandboxSize size) {
     return switch (size) {
-      case SMALL -> new Counts(24, 4, 40, 8, 5, 10, 4, 6, 12);
-      case LARGE -> new Counts(2_000, 50, 10_000, 200, 100, 300, 40, 500, 1_000);
-      case HUGE -> new Counts(10_000, 200, 50_000, 1_000, 400, 1_000, 100, 2_000, 5_000);
+      case SMALL -> new Counts(24, 4, 40, 99, 5, 10, 4, 6, 12, 6, 5, 7, 3, 1, 2, 4, 2);
+      case LARGE -> new Counts(2_000, 50, 10_000, 200, 100, 300, 40, 500, 1_000, 40, 20, 300, 40, 5, 30, 60, 12);
+      case HUGE -> new Counts(10_000, 200, 50_000, 1_000, 400, 1_000, 100, 2_000, 5_000, 150, 50, 1_500, 45, 10,
+          60, 120, 30);
     };
   }
 
@@ -180,7 +205,24 @@ public final class ScenarioGenerator {
         new EntityList<>(counts.prompts(), entities::prompt, i -> Seeded.uuid(seed, "prompt", i)),
         new EntityList<>(counts.hoursOfOperations(), entities::hours, i -> Seeded.uuid(seed, "hours", i)),
         new EntityList<>(counts.quickConnects(), entities::quickConnect, i -> Seeded.uuid(seed, "quick", i)),
-        new EntityList<>(counts.phoneNumbers(), entities::phoneNumber, i -> Seeded.uuid(seed, "number", i)));
+        new EntityList<>(counts.phoneNumbers(), entities::phoneNumber, i -> Seeded.uuid(seed, "number", i)),
+        new Scenario.More(
+            new EntityList<>(counts.securityProfiles(), entities::securityProfile,
+                i -> Seeded.uuid(seed, "security", i)),
+            new EntityList<>(counts.agentStatuses(), entities::agentStatus, i -> Seeded.uuid(seed, "status", i)),
+            new EntityList<>(counts.userHierarchyGroups(), entities::hierarchyGroup,
+                i -> Seeded.uuid(seed, "hierarchy", i)),
+            new EntityList<>(counts.lambdaFunctions(), entities::lambdaFunction, entities::lambdaArn),
+            new EntityList<>(counts.lexBotsV1() + counts.lexV2BotAliases(), entities::lexBot,
+                i -> entities.lexBot(i).name() != null ? entities.lexBot(i).name() : entities.lexBot(i).aliasArn()),
+            new EntityList<>(counts.predefinedAttributes(), entities::predefinedAttribute,
+                entities::predefinedAttributeName),
+            new EntityList<>(counts.applicationIntegrations() + Counts.OTHER_INTEGRATIONS, entities::integration,
+                i -> Seeded.uuid(seed, "integration", i)),
+            SandboxQuotas.of(size, counts),
+            new MetricSeries(seed, size, ref.id(), metricsEnd,
+                java.util.stream.IntStream.range(0, counts.standardQueues()).mapToObj(i -> entities.queue(i).name())
+                    .toList())));
   }
 
   /**
@@ -341,6 +383,67 @@ public final class ScenarioGenerator {
       };
       return new QuickConnect(i, id, instanceArn + "/transfer-destination/" + id,
           "Transfer to " + department(i) + " " + (i + 1), type, modified("quick", i));
+    }
+
+    SecurityProfile securityProfile(int i) {
+      String id = Seeded.uuid(seed, "security", i);
+      String name = i < DEFAULT_SECURITY_PROFILES.length ? DEFAULT_SECURITY_PROFILES[i]
+          : department(i) + " profile " + (i - DEFAULT_SECURITY_PROFILES.length + 1);
+      return new SecurityProfile(i, id, instanceArn + "/security-profile/" + id, name, modified("security", i));
+    }
+
+    AgentStatus agentStatus(int i) {
+      String id = Seeded.uuid(seed, "status", i);
+      String name = i < AGENT_STATUSES.length ? AGENT_STATUSES[i] : "Away " + (i - AGENT_STATUSES.length + 1);
+      String type = i == 0 ? "ROUTABLE" : i == 1 ? "OFFLINE" : "CUSTOM";
+      return new AgentStatus(i, id, instanceArn + "/agent-state/" + id, name, type, modified("status", i));
+    }
+
+    HierarchyGroup hierarchyGroup(int i) {
+      String id = Seeded.uuid(seed, "hierarchy", i);
+      return new HierarchyGroup(i, id, instanceArn + "/agent-group/" + id,
+          department(i) + " team " + (i / DEPARTMENTS.length + 1), modified("hierarchy", i));
+    }
+
+    String lambdaArn(int i) {
+      return "arn:aws:lambda:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":function:connect-"
+          + department(i).toLowerCase(Locale.ROOT) + "-lookup-" + (i + 1);
+    }
+
+    LambdaFunction lambdaFunction(int i) {
+      return new LambdaFunction(i, lambdaArn(i));
+    }
+
+    LexBot lexBot(int i) {
+      if (i < counts.lexBotsV1()) {
+        return new LexBot(i, "V1", department(i) + "Bot" + (i + 1), Scenario.REGION, null);
+      }
+      int v2 = i - counts.lexBotsV1();
+      return new LexBot(i, "V2", null, null, "arn:aws:lex:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID
+          + ":bot-alias/" + Seeded.hex(seed, "lex-bot", v2 / 3, 10).toUpperCase(Locale.ROOT) + "/"
+          + Seeded.hex(seed, "lex-alias", v2, 10).toUpperCase(Locale.ROOT));
+    }
+
+    String predefinedAttributeName(int i) {
+      return department(i).toLowerCase(Locale.ROOT) + "_skill_" + (i / DEPARTMENTS.length + 1);
+    }
+
+    PredefinedAttribute predefinedAttribute(int i) {
+      return new PredefinedAttribute(i, predefinedAttributeName(i), modified("predefined", i));
+    }
+
+    IntegrationAssociation integration(int i) {
+      String id = Seeded.uuid(seed, "integration", i);
+      String arn = instanceArn + "/integration-association/" + id;
+      if (i < counts.applicationIntegrations()) {
+        String app = department(i).toLowerCase(Locale.ROOT) + "-workspace-app-" + (i + 1);
+        return new IntegrationAssociation(i, id, arn, "APPLICATION", "arn:aws:app-integrations:" + Scenario.REGION
+            + ":" + Scenario.ACCOUNT_ID + ":application/" + Seeded.uuid(seed, "application", i),
+            app, "https://" + app + ".example.com", null);
+      }
+      String[] other = OTHER_INTEGRATIONS[(i - counts.applicationIntegrations()) % OTHER_INTEGRATIONS.length];
+      return new IntegrationAssociation(i, id, arn, other[0], other[1] + Seeded.uuid(seed, "other-integration", i),
+          null, null, null);
     }
 
     /**

@@ -10,9 +10,11 @@ import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.SdkClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 /**
  * The real SDK clients against a sandbox, built through shared-lib's {@link AwsClients} (counted by
@@ -51,6 +53,14 @@ final class SandboxClients {
 
   FirehoseClient firehose() {
     return aws.client(FirehoseClient.class, REGION, FirehoseClient::builder);
+  }
+
+  ServiceQuotasClient serviceQuotas() {
+    return aws.client(ServiceQuotasClient.class, REGION, ServiceQuotasClient::builder);
+  }
+
+  CloudWatchClient cloudWatch() {
+    return aws.client(CloudWatchClient.class, REGION, CloudWatchClient::builder);
   }
 
   /** A new client with this factory's settings, changed by {@code change} (counted by the same counter). */

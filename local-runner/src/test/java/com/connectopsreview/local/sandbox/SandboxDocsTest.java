@@ -42,6 +42,19 @@ class SandboxDocsTest {
   }
 
   @Test
+  void quotaAndMetricsTables_equalPlantedProblems() {
+    PlantedProblems.Expectations quota = PlantedProblems.quota();
+    PlantedProblems.Expectations metrics = PlantedProblems.metrics();
+
+    assertEquals(ids(quota.planted()), checkIdsUnder("#### Quota: planted (must be reported)"));
+    assertEquals(ids(quota.passes()), checkIdsUnder("#### Quota: must pass"));
+    assertEquals(ids(quota.absent()), checkIdsUnder("#### Quota: must not be reported"));
+    assertEquals(ids(metrics.planted()), checkIdsUnder("#### Metrics: planted (must be reported)"));
+    assertEquals(List.of(), metrics.passes());
+    assertEquals(ids(metrics.absent()), checkIdsUnder("#### Metrics: must not be reported"));
+  }
+
+  @Test
   void everyPlantedCheckId_isInTheCheckCatalog() {
     PlantedProblems.Expectations instance = PlantedProblems.instance();
     Set<String> all = new LinkedHashSet<>(instance.expectedCheckIds());
@@ -62,7 +75,7 @@ class SandboxDocsTest {
     }
 
     List<String> documented = section("## Operations served").lines()
-        .filter(l -> l.startsWith("| ") && !l.startsWith("| Service") && !l.startsWith("|---")).toList();
+        .filter(l -> l.startsWith("| ") && !l.startsWith("| Service |") && !l.startsWith("|---")).toList();
 
     assertEquals(expected, documented);
   }

@@ -66,15 +66,39 @@ class SandboxProtocolTest {
   }
 
   @Test
-  void queryProtocolAction_isAnXmlErrorNamingTheAction() throws Exception {
+  void unservedQueryProtocolAction_isAnXmlErrorNamingTheAction() throws Exception {
     Answer answer = send("POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8",
-        "Authorization", "AWS4-HMAC-SHA256 x"), "Action=GetMetricData&Version=2010-08-01");
+        "Authorization", "AWS4-HMAC-SHA256 x"), "Action=DescribeAlarms&Version=2010-08-01");
 
     assertEquals(400, answer.status);
     assertEquals("text/xml", answer.headers.get("Content-Type"));
     assertTrue(answer.body.startsWith("<ErrorResponse><Error><Type>Sender</Type><Code>UnknownOperationException</Code>"),
         answer.body);
-    assertTrue(answer.body.contains("query-protocol action GetMetricData"), answer.body);
+    assertTrue(answer.body.contains("query-protocol action DescribeAlarms of API version 2010-08-01"), answer.body);
+    assertTrue(answer.body.contains("CloudWatch:GetMetricData"), answer.body);
+  }
+
+  @Test
+  void queryProtocolAnswer_isXmlWithTheResultElementAndRequestId() throws Exception {
+    Answer answer = send("POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8",
+        "Authorization", "AWS4-HMAC-SHA256 x"),
+        "Action=ListMetrics&Version=2010-08-01&MetricName=ThrottledCalls&Namespace=AWS%2FConnect");
+
+    assertEquals(200, answer.status, answer.body);
+    assertEquals("text/xml", answer.headers.get("Content-Type"));
+    assertTrue(answer.body.startsWith("<ListMetricsResponse xmlns=\"http://monitoring.amazonaws.com/doc/2010-08-01/\">"
+        + "<ListMetricsResult><Metrics><member><Namespace>AWS/Connect</Namespace><MetricName>ThrottledCalls"),
+        answer.body);
+    assertTrue(answer.body.endsWith("</RequestId></ResponseMetadata></ListMetricsResponse>"), answer.body);
+  }
+
+  @Test
+  void unsignedQueryRequest_isMissingAuthenticationTokenInXml() throws Exception {
+    Answer answer = send("POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded"),
+        "Action=ListMetrics&Version=2010-08-01");
+
+    assertEquals(403, answer.status);
+    assertTrue(answer.body.contains("<Code>MissingAuthenticationToken</Code>"), answer.body);
   }
 
   @Test

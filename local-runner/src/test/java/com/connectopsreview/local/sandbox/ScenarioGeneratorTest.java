@@ -122,9 +122,11 @@ class ScenarioGeneratorTest {
   void counts_areTheDocumentedOnes(SandboxSize size) {
     Scenario s = new ScenarioGenerator(42, size).generate();
     Scenario.Counts expected = switch (size) {
-      case SMALL -> new Scenario.Counts(24, 4, 40, 8, 5, 10, 4, 6, 12);
-      case LARGE -> new Scenario.Counts(2_000, 50, 10_000, 200, 100, 300, 40, 500, 1_000);
-      case HUGE -> new Scenario.Counts(10_000, 200, 50_000, 1_000, 400, 1_000, 100, 2_000, 5_000);
+      case SMALL -> new Scenario.Counts(24, 4, 40, 99, 5, 10, 4, 6, 12, 6, 5, 7, 3, 1, 2, 4, 2);
+      case LARGE -> new Scenario.Counts(2_000, 50, 10_000, 200, 100, 300, 40, 500, 1_000, 40, 20, 300, 40, 5, 30,
+          60, 12);
+      case HUGE -> new Scenario.Counts(10_000, 200, 50_000, 1_000, 400, 1_000, 100, 2_000, 5_000, 150, 50, 1_500,
+          45, 10, 60, 120, 30);
     };
 
     assertEquals(expected, s.counts());
@@ -134,6 +136,14 @@ class ScenarioGeneratorTest {
     assertEquals(expected.standardQueues() + expected.users(), s.queues().size());
     assertEquals("AGENT", s.queues().get(s.queues().size() - 1).type());
     assertEquals("STANDARD", s.queues().get(0).type());
+    assertEquals(expected.securityProfiles(), s.securityProfiles().size());
+    assertEquals(expected.agentStatuses(), s.agentStatuses().size());
+    assertEquals(expected.userHierarchyGroups(), s.userHierarchyGroups().size());
+    assertEquals(expected.lambdaFunctions(), s.lambdaFunctions().size());
+    assertEquals(expected.lexBotsV1() + expected.lexV2BotAliases(), s.lexBots().size());
+    assertEquals(expected.predefinedAttributes(), s.predefinedAttributes().size());
+    assertEquals(expected.applicationIntegrations() + Scenario.Counts.OTHER_INTEGRATIONS,
+        s.integrationAssociations().size());
   }
 
   @Test

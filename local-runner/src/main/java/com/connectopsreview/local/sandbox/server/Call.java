@@ -39,6 +39,11 @@ public final class Call {
     return request;
   }
 
+  /** The input members as the protocol decoded them (a flat object of strings for the query protocol). */
+  JsonNode input() {
+    return input;
+  }
+
   /** A path parameter (decoded), e.g. {@code InstanceId}. */
   public String path(String name) {
     return pathParams.get(name);

@@ -18,7 +18,10 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.IntPredicate;
 import java.util.stream.Collectors;
+import software.amazon.awssdk.services.connect.model.AgentStatusType;
 import software.amazon.awssdk.services.connect.model.ContactFlowType;
+import software.amazon.awssdk.services.connect.model.IntegrationType;
+import software.amazon.awssdk.services.connect.model.LexVersion;
 import software.amazon.awssdk.services.connect.model.InstanceAttributeType;
 import software.amazon.awssdk.services.connect.model.InstanceStorageResourceType;
 import software.amazon.awssdk.services.connect.model.PhoneNumberCountryCode;
@@ -28,8 +31,10 @@ import software.amazon.awssdk.services.connect.model.QuickConnectType;
 /**
  * Amazon Connect over REST-JSON, as the SDK 2.40.2 ConnectClient calls it (paths taken from its
  * request marshallers). Page sizes: the documented maximum of each API (7 for
- * ListInstanceAttributes, 10 for ListInstanceStorageConfigs, 1,000 for the entity lists), and the
- * documented default of 100 for the entity lists when maxResults is absent.
+ * ListInstanceAttributes, 10 for ListInstanceStorageConfigs, 25 for ListBots and ListLambdaFunctions,
+ * 100 for ListPredefinedAttributes and ListIntegrationAssociations, 1,000 for the other entity
+ * lists), and the documented default of 100 for the 1,000-lists when maxResults is absent (the
+ * maximum for the others).
  */
 final class ConnectApi {
 
@@ -40,6 +45,10 @@ final class ConnectApi {
 
   private static final int LIST_DEFAULT = 100;
   private static final int LIST_MAX = 1_000;
+  /** ListBots and ListLambdaFunctions: maxResults 1..25 (their documented maximum, also the default). */
+  private static final int SMALL_LIST_MAX = 25;
+  /** ListPredefinedAttributes and ListIntegrationAssociations: maxResults 1..100. */
+  private static final int HUNDRED_LIST_MAX = 100;
 
   private final Scenario scenario;
   private final Pager pager;
@@ -71,6 +80,18 @@ final class ConnectApi {
         this::listHoursOfOperations);
     r.rest(CONNECT, "ListQuickConnects", "GET", "/quick-connects/{InstanceId}", DEFAULT, this::listQuickConnects);
     r.rest(CONNECT, "ListPhoneNumbersV2", "POST", "/phone-number/list", DEFAULT, this::listPhoneNumbersV2);
+    r.rest(CONNECT, "ListSecurityProfiles", "GET", "/security-profiles-summary/{InstanceId}", DEFAULT,
+        this::listSecurityProfiles);
+    r.rest(CONNECT, "ListAgentStatuses", "GET", "/agent-status/{InstanceId}", DEFAULT, this::listAgentStatuses);
+    r.rest(CONNECT, "ListBots", "GET", "/instance/{InstanceId}/bots", DEFAULT, this::listBots);
+    r.rest(CONNECT, "ListUserHierarchyGroups", "GET", "/user-hierarchy-groups-summary/{InstanceId}", DEFAULT,
+        this::listUserHierarchyGroups);
+    r.rest(CONNECT, "ListLambdaFunctions", "GET", "/instance/{InstanceId}/lambda-functions", DEFAULT,
+        this::listLambdaFunctions);
+    r.rest(CONNECT, "ListPredefinedAttributes", "GET", "/predefined-attributes/{InstanceId}", DEFAULT,
+        this::listPredefinedAttributes);
+    r.rest(CONNECT, "ListIntegrationAssociations", "GET", "/instance/{InstanceId}/integration-associations", DEFAULT,
+        this::listIntegrationAssociations);
   }
 
   // ---- instance ----
@@ -250,6 +271,98 @@ final class ConnectApi {
         i -> types.isEmpty() || types.contains(quickConnects.get(i).type()),
         q -> object("Id", q.id(), "Arn", q.arn(), "Name", q.name(), "QuickConnectType", q.type(),
             "LastModifiedTime", q.lastModified(), "LastModifiedRegion", Scenario.REGION));
+  }
+
+  // ---- usage counts (quota analyzer) ----
+
+  private JsonNode listSecurityProfiles(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    return list(call, "SecurityProfileSummaryList", scenario.securityProfiles(), "", i -> true,
+        p -> object("Id", p.id(), "Arn", p.arn(), "Name", p.name(), "LastModifiedTime", p.lastModified(),
+            "LastModifiedRegion", Scenario.REGION));
+  }
+
+  private JsonNode listAgentStatuses(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    Set<String> types = typeFilter(call, "AgentStatusTypes", names(AgentStatusType.knownValues()));
+    EntityList<Scenario.AgentStatus> statuses = scenario.agentStatuses();
+    return list(call, "AgentStatusSummaryList", statuses, scope(types),
+        i -> types.isEmpty() || types.contains(statuses.get(i).type()),
+        a -> object("Id", a.id(), "Arn", a.arn(), "Name", a.name(), "Type", a.type(),
+            "LastModifiedTime", a.lastModified(), "LastModifiedRegion", Scenario.REGION));
+  }
+
+  /** ListBots: lexVersion (V1 or V2) is required; pages of at most 25. */
+  private JsonNode listBots(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String version = call.query("lexVersion");
+    if (version == null) {
+      throw call.service().invalidParameter("lexVersion is required");
+    }
+    requireKnown(call, "lexVersion", List.of(version), names(LexVersion.knownValues()));
+    EntityList<Scenario.LexBot> bots = scenario.lexBots();
+    Page page = pager.page(call, version, bots.size(), i -> bots.get(i).lexVersion().equals(version),
+        call.queryInt("maxResults"), "maxResults", call.query("nextToken"), SMALL_LIST_MAX, SMALL_LIST_MAX);
+    return object(
+        "LexBots", page.indexes().stream().map(bots::get)
+            .map(b -> b.aliasArn() == null
+                ? object("LexBot", object("Name", b.name(), "LexRegion", b.region()))
+                : object("LexV2Bot", object("AliasArn", b.aliasArn())))
+            .toList(),
+        "NextToken", page.nextToken());
+  }
+
+  private JsonNode listUserHierarchyGroups(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    return list(call, "UserHierarchyGroupSummaryList", scenario.userHierarchyGroups(), "", i -> true,
+        g -> object("Id", g.id(), "Arn", g.arn(), "Name", g.name(), "LastModifiedTime", g.lastModified(),
+            "LastModifiedRegion", Scenario.REGION));
+  }
+
+  /** ListLambdaFunctions: a list of ARNs; pages of at most 25. */
+  private JsonNode listLambdaFunctions(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    EntityList<Scenario.LambdaFunction> functions = scenario.lambdaFunctions();
+    Page page = pager.page(call, "", functions.size(), i -> true, call.queryInt("maxResults"), "maxResults",
+        call.query("nextToken"), SMALL_LIST_MAX, SMALL_LIST_MAX);
+    return object("LambdaFunctions", page.indexes().stream().map(i -> functions.get(i).arn()).toList(),
+        "NextToken", page.nextToken());
+  }
+
+  /** ListPredefinedAttributes: pages of at most 100. */
+  private JsonNode listPredefinedAttributes(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    EntityList<Scenario.PredefinedAttribute> attributes = scenario.predefinedAttributes();
+    Page page = pager.page(call, "", attributes.size(), i -> true, call.queryInt("maxResults"), "maxResults",
+        call.query("nextToken"), HUNDRED_LIST_MAX, HUNDRED_LIST_MAX);
+    return object("PredefinedAttributeSummaryList", page.indexes().stream().map(attributes::get)
+            .map(a -> object("Name", a.name(), "LastModifiedTime", a.lastModified(),
+                "LastModifiedRegion", Scenario.REGION))
+            .toList(),
+        "NextToken", page.nextToken());
+  }
+
+  /** ListIntegrationAssociations: optional integrationType and integrationArn filters; pages of at most 100. */
+  private JsonNode listIntegrationAssociations(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String type = call.query("integrationType");
+    if (type != null) {
+      requireKnown(call, "integrationType", List.of(type), names(IntegrationType.knownValues()));
+    }
+    String integrationArn = call.query("integrationArn");
+    EntityList<Scenario.IntegrationAssociation> associations = scenario.integrationAssociations();
+    IntPredicate include = i -> (type == null || type.equals(associations.get(i).integrationType()))
+        && (integrationArn == null || integrationArn.equals(associations.get(i).integrationArn()));
+    Page page = pager.page(call, type + ";" + integrationArn, associations.size(), include,
+        call.queryInt("maxResults"), "maxResults", call.query("nextToken"), HUNDRED_LIST_MAX, HUNDRED_LIST_MAX);
+    String instanceId = scenario.instance().ref().id();
+    return object("IntegrationAssociationSummaryList", page.indexes().stream().map(associations::get)
+            .map(a -> object("IntegrationAssociationId", a.id(), "IntegrationAssociationArn", a.arn(),
+                "InstanceId", instanceId, "IntegrationType", a.integrationType(), "IntegrationArn", a.integrationArn(),
+                "SourceApplicationUrl", a.sourceApplicationUrl(), "SourceApplicationName", a.sourceApplicationName(),
+                "SourceType", a.sourceType()))
+            .toList(),
+        "NextToken", page.nextToken());
   }
 
   // ---- telephony ----

@@ -8,8 +8,6 @@ import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -83,10 +81,17 @@ public final class Dispatcher {
       }
       return call(operation.get(), Map.of(), request);
     }
-    String action = queryAction(request);
-    if (action != null) {
-      return unrouted(request, "Action " + action, WireProtocol.AwsQuery.INSTANCE, 400,
-          "The sandbox does not serve the query-protocol action " + action + " (yet); it serves: " + served());
+    if (isQuery(request)) {
+      Map<String, String> form = WireProtocol.AwsQuery.form(request);
+      String action = form.get("Action");
+      String version = form.get("Version");
+      Optional<Operation> operation = action == null ? Optional.empty() : registry.byAction(action, version);
+      if (operation.isEmpty()) {
+        return unrouted(request, "Action " + action + " (Version " + version + ")", WireProtocol.AwsQuery.INSTANCE,
+            400, "The sandbox does not serve the query-protocol action " + action + " of API version " + version
+                + "; it serves: " + served());
+      }
+      return call(operation.get(), Map.of(), request);
     }
     Optional<OperationRegistry.Match> match = registry.byPath(request.method(), request.path());
     if (match.isEmpty()) {
@@ -139,6 +144,7 @@ public final class Dispatcher {
       case CONNECT -> scenario.instance().ref().arn();
       case KINESIS -> scenario.kinesisStreams().isEmpty() ? "*" : scenario.kinesisStreams().get(0).arn();
       case FIREHOSE -> scenario.firehoseStreams().isEmpty() ? "*" : scenario.firehoseStreams().get(0).arn();
+      case SERVICE_QUOTAS, CLOUDWATCH -> "*";
     };
   }
 
@@ -152,18 +158,10 @@ public final class Dispatcher {
     });
   }
 
-  /** The Action of a query-protocol (form-encoded POST) request, or null. */
-  private static String queryAction(WireRequest request) {
-    if (!"POST".equalsIgnoreCase(request.method())
-        || !request.contentType().startsWith("application/x-www-form-urlencoded")) {
-      return null;
-    }
-    for (String pair : new String(request.body(), StandardCharsets.UTF_8).split("&")) {
-      if (pair.startsWith("Action=")) {
-        return URLDecoder.decode(pair.substring("Action=".length()), StandardCharsets.UTF_8);
-      }
-    }
-    return null;
+  /** A query-protocol request: a form-encoded POST (its Action and Version are in the body). */
+  private static boolean isQuery(WireRequest request) {
+    return "POST".equalsIgnoreCase(request.method())
+        && request.contentType().startsWith("application/x-www-form-urlencoded");
   }
 
   private String served() {

@@ -40,7 +40,11 @@ public final class OperationRegistry {
 
     /** How a request reaches it, for documentation. */
     public String route() {
-      return service.isRest() ? method + " " + path : "POST / X-Amz-Target: " + service.targetPrefix() + "." + name;
+      return switch (service.protocol()) {
+        case REST_JSON -> method + " " + path;
+        case AWS_JSON -> "POST / X-Amz-Target: " + service.targetPrefix() + "." + name;
+        case AWS_QUERY -> "POST / Action=" + name + "&Version=" + service.apiVersion();
+      };
     }
   }
 
@@ -56,6 +60,8 @@ public final class OperationRegistry {
     new ConnectApi(scenario, pager).register(registry);
     new KinesisApi(scenario).register(registry);
     new FirehoseApi(scenario).register(registry);
+    new ServiceQuotasApi(scenario, pager).register(registry);
+    new CloudWatchApi(scenario, pager).register(registry);
     return registry;
   }
 
@@ -71,8 +77,16 @@ public final class OperationRegistry {
 
   /** Registers a JSON-protocol operation (X-Amz-Target {@code <prefix>.<name>}). */
   public OperationRegistry rpc(AwsService service, String name, Limit limit, Handler handler) {
-    if (service.isRest()) {
-      throw new IllegalArgumentException(service + " is a REST service");
+    if (service.protocol() != AwsService.Protocol.AWS_JSON) {
+      throw new IllegalArgumentException(service + " is not a JSON-protocol service");
+    }
+    return add(new Operation(service, name, null, null, limit, handler));
+  }
+
+  /** Registers a query-protocol operation (form POST {@code Action=<name>&Version=<apiVersion>}). */
+  public OperationRegistry query(AwsService service, String name, Limit limit, Handler handler) {
+    if (service.protocol() != AwsService.Protocol.AWS_QUERY) {
+      throw new IllegalArgumentException(service + " is not a query-protocol service");
     }
     return add(new Operation(service, name, null, null, limit, handler));
   }
@@ -101,7 +115,15 @@ public final class OperationRegistry {
     String prefix = target.substring(0, dot);
     String name = target.substring(dot + 1);
     return operations.values().stream()
-        .filter(o -> !o.service().isRest() && o.service().targetPrefix().equals(prefix) && o.name().equals(name))
+        .filter(o -> prefix.equals(o.service().targetPrefix()) && o.name().equals(name))
+        .findFirst();
+  }
+
+  /** The query-protocol operation an {@code Action} and {@code Version} name, if any. */
+  Optional<Operation> byAction(String action, String version) {
+    return operations.values().stream()
+        .filter(o -> o.service().apiVersion() != null && o.service().apiVersion().equals(version)
+            && o.name().equals(action))
         .findFirst();
   }
 
@@ -110,7 +132,7 @@ public final class OperationRegistry {
     int dot = target.lastIndexOf('.');
     String prefix = dot < 0 ? target : target.substring(0, dot);
     for (AwsService service : AwsService.values()) {
-      if (!service.isRest() && service.targetPrefix().equals(prefix)) {
+      if (prefix.equals(service.targetPrefix())) {
         return Optional.of(service);
       }
     }

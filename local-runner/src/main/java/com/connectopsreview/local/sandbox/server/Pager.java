@@ -42,7 +42,7 @@ final class Pager {
           + (size < 1 ? "greater than or equal to 1" : "less than or equal to " + maxSize));
     }
     String key = call.operation().key() + "|" + scope;
-    int offset = token == null || token.isEmpty() ? 0 : decode(call, key, token);
+    int offset = token == null || token.isEmpty() ? 0 : Math.toIntExact(decode(call, key, token));
     List<Integer> indexes = new ArrayList<>(Math.min(size, Math.max(0, total - offset)));
     int i = offset;
     for (; i < total && indexes.size() < size; i++) {
@@ -56,27 +56,40 @@ final class Pager {
     return new Page(indexes, i < total ? encode(key, i) : null);
   }
 
-  private String encode(String key, int offset) {
+  /**
+   * A token for position {@code offset} of a listing that is not a plain index list (e.g. the
+   * datapoints of GetMetricData); valid only for the same operation and {@code scope}.
+   */
+  String token(Call call, String scope, long offset) {
+    return encode(call.operation().key() + "|" + scope, offset);
+  }
+
+  /** The position a {@link #token} stands for, or the service's invalid-token error. */
+  long offset(Call call, String scope, String token) {
+    return decode(call, call.operation().key() + "|" + scope, token);
+  }
+
+  private String encode(String key, long offset) {
     String body = offset + "." + signature(key, offset);
     return Base64.getUrlEncoder().withoutPadding().encodeToString(body.getBytes(StandardCharsets.US_ASCII));
   }
 
-  private int decode(Call call, String key, String token) {
+  private long decode(Call call, String key, String token) {
     try {
       String body = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.US_ASCII);
       int dot = body.indexOf('.');
-      int offset = Integer.parseInt(body.substring(0, dot));
+      long offset = Long.parseLong(body.substring(0, dot));
       if (offset >= 0 && signature(key, offset).equals(body.substring(dot + 1))) {
         return offset;
       }
     } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
       // falls through to the service's error
     }
-    throw call.service().invalidParameter("Invalid NextToken: the token is malformed, expired, or was issued "
+    throw call.service().invalidNextToken("Invalid NextToken: the token is malformed, expired, or was issued "
         + "for another request");
   }
 
-  private String signature(String key, int offset) {
+  private String signature(String key, long offset) {
     try {
       MessageDigest digest = MessageDigest.getInstance("SHA-256");
       digest.update(secret);

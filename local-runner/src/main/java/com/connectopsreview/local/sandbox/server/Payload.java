@@ -86,6 +86,9 @@ public final class Payload {
     if (v instanceof Long n) {
       return NODES.numberNode(n);
     }
+    if (v instanceof Double n) {
+      return NODES.numberNode(n);
+    }
     if (v instanceof Instant t) {
       return NODES.pojoNode(t);
     }

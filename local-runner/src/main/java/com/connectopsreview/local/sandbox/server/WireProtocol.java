@@ -2,8 +2,12 @@ package com.connectopsreview.local.sandbox.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +28,11 @@ public sealed interface WireProtocol {
   WireResponse error(ApiError error, WireRequest request);
 
   static WireProtocol of(AwsService service) {
-    return service.isRest() ? RestJson.INSTANCE : AwsJson.INSTANCE;
+    return switch (service.protocol()) {
+      case REST_JSON -> RestJson.INSTANCE;
+      case AWS_JSON -> AwsJson.INSTANCE;
+      case AWS_QUERY -> AwsQuery.INSTANCE;
+    };
   }
 
   /** Every answer carries a request id, as AWS's do; the SDK puts it into exceptions. */
@@ -115,29 +123,83 @@ public sealed interface WireProtocol {
   }
 
   /**
-   * The query protocol (form POST, XML answers) of CloudWatch and other older services. No operation
-   * is routed over it yet; it answers unknown actions the way those services do.
+   * The query protocol (CloudWatch at SDK 2.40.2): a form-encoded POST whose flattened members
+   * ({@code MetricDataQueries.member.1.Id=q1}) become one flat object of strings; answers are
+   * {@code <ActionResponse><ActionResult>...</ActionResult><ResponseMetadata>} XML, lists as
+   * {@code <member>} elements, timestamps as ISO 8601; errors as {@code <ErrorResponse>}.
    */
   final class AwsQuery implements WireProtocol {
     static final AwsQuery INSTANCE = new AwsQuery();
+    static final String XMLNS_CLOUDWATCH = "http://monitoring.amazonaws.com/doc/2010-08-01/";
 
     private AwsQuery() {}
 
+    /** The decoded form parameters, in order; the first value of a repeated name wins. */
+    static Map<String, String> form(WireRequest request) {
+      Map<String, String> params = new LinkedHashMap<>();
+      String body = new String(request.body(), StandardCharsets.UTF_8);
+      for (String pair : body.split("&")) {
+        if (pair.isEmpty()) {
+          continue;
+        }
+        int eq = pair.indexOf('=');
+        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        params.putIfAbsent(name, value);
+      }
+      return params;
+    }
+
     @Override
     public JsonNode input(WireRequest request) {
-      return JsonNodeFactory.instance.objectNode();
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      form(request).forEach(node::put);
+      return node;
     }
 
     @Override
     public WireResponse success(JsonNode output, WireRequest request, boolean truncated) {
-      throw new UnsupportedOperationException("no query-protocol operation is routed yet");
+      String action = form(request).getOrDefault("Action", "Unknown");
+      String requestId = UUID.randomUUID().toString();
+      StringBuilder xml = new StringBuilder(4096);
+      xml.append("<").append(action).append("Response xmlns=\"").append(XMLNS_CLOUDWATCH).append("\">")
+          .append("<").append(action).append("Result>");
+      output.fields().forEachRemaining(e -> element(xml, e.getKey(), e.getValue()));
+      xml.append("</").append(action).append("Result><ResponseMetadata><RequestId>").append(requestId)
+          .append("</RequestId></ResponseMetadata></").append(action).append("Response>");
+      byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Content-Type", "text/xml");
+      headers.put("x-amzn-RequestId", requestId);
+      return new WireResponse(200, headers, truncated ? cut(body) : body);
+    }
+
+    private static void element(StringBuilder xml, String name, JsonNode value) {
+      xml.append('<').append(name).append('>');
+      content(xml, value);
+      xml.append("</").append(name).append('>');
+    }
+
+    private static void content(StringBuilder xml, JsonNode value) {
+      if (value.isObject()) {
+        value.fields().forEachRemaining(e -> element(xml, e.getKey(), e.getValue()));
+      } else if (value.isArray()) {
+        value.forEach(v -> element(xml, "member", v));
+      } else if (value instanceof POJONode pojo && pojo.getPojo() instanceof Instant t) {
+        xml.append(t);
+      } else if (value.isNumber()) {
+        xml.append(value.isIntegralNumber() ? value.asText() : Double.toString(value.doubleValue()));
+      } else {
+        xml.append(escape(value.asText()));
+      }
     }
 
     @Override
     public WireResponse error(ApiError error, WireRequest request) {
       String requestId = UUID.randomUUID().toString();
-      String xml = "<ErrorResponse><Error><Type>Sender</Type><Code>" + escape(error.code()) + "</Code><Message>"
-          + escape(error.getMessage()) + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
+      String xml = "<ErrorResponse><Error><Type>" + (error.status() >= 500 ? "Receiver" : "Sender") + "</Type><Code>"
+          + escape(error.code()) + "</Code><Message>" + escape(error.getMessage()) + "</Message></Error><RequestId>"
+          + requestId + "</RequestId></ErrorResponse>";
       Map<String, String> headers = new LinkedHashMap<>();
       headers.put("Content-Type", "text/xml");
       headers.put("x-amzn-RequestId", requestId);

@@ -1,0 +1,78 @@
+package com.connectopsreview.quota;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The component's {@code data}: every quota row (measured or not), the concurrency rows with their
+ * daily peaks, the growth per concurrency quota and the account's API rate quotas. The shape is
+ * documented in docs/checks.md (section "quota", "Data") for the report.
+ */
+public record QuotaData(
+    Thresholds thresholds,
+    List<QuotaRow> quotas,
+    List<ConcurrencyRow> concurrency,
+    List<Growth> growth,
+    List<RateQuota> rateQuotas,
+    Summary summary) {
+
+  /**
+   * One instance-level quota.
+   *
+   * @param limit null when unknown
+   * @param limitSource null when the limit is unknown
+   * @param usage null when not measured
+   * @param percentage usage / limit · 100, 1 dp; null when either is unknown or the limit is 0
+   * @param usageSource the call that counted the usage, null for limit-only quotas
+   * @param note why a value is missing, null when nothing is
+   */
+  public record QuotaRow(String key, String label, String quotaCode, BigDecimal limit, LimitSource limitSource,
+      Long usage, BigDecimal percentage, RowStatus status, String usageSource, String note) {}
+
+  /**
+   * One concurrency quota against its peak over the window.
+   *
+   * @param usage the highest daily Maximum of the count metric; null without datapoints
+   * @param peakDay start of the day of that peak
+   * @param publishedPeakPercent highest daily Maximum of Connect's percentage metric, in percent (calls
+   *     are published as a fraction and scaled ×100 here), 1 dp; null without datapoints
+   * @param percentage usage / limit · 100 (1 dp) when the limit is known and not 0, otherwise the
+   *     published percentage
+   * @param daily the count metric's daily Maximum, oldest first (for the report's chart)
+   */
+  public record ConcurrencyRow(String key, String label, String quotaCode, BigDecimal limit,
+      LimitSource limitSource, String metricGroup, String metric, BigDecimal usage, Instant peakDay,
+      String percentMetric, BigDecimal publishedPeakPercent, BigDecimal percentage, RowStatus status,
+      String note, List<DailyPoint> daily) {}
+
+  public record DailyPoint(Instant day, BigDecimal value) {}
+
+  /**
+   * First half vs second half of the window, over the daily peaks of one concurrency metric.
+   *
+   * @param growthPercent (second − first) / first · 100, 1 dp; null when the first half's mean is 0
+   * @param trend RISING, FLAT or DECLINING; null when a half has no datapoints
+   * @param weeksUntilLimit at the linear trend between the halves, from the window's end; only when
+   *     RISING and the limit is known (0 when already at or above it)
+   * @param note why growth could not be computed, null otherwise
+   */
+  public record Growth(String key, String label, String metric, int firstHalfDays, int secondHalfDays,
+      BigDecimal firstHalfMean, BigDecimal secondHalfMean, BigDecimal growthPercent, Trend trend,
+      BigDecimal weeksUntilLimit, String note) {}
+
+  public enum Trend { RISING, FLAT, DECLINING }
+
+  /**
+   * One account-level API rate quota ("Rate of …").
+   *
+   * @param appliedValue null when no applied value is listed (the default is in effect)
+   * @param modified applied value present and different from the default
+   */
+  public record RateQuota(String quotaCode, String name, BigDecimal defaultValue, BigDecimal appliedValue,
+      String unit, boolean modified) {}
+
+  /** Counts of quota and concurrency rows per status. */
+  public record Summary(int rows, int normal, int warning, int critical, int notMeasured, int limitUnknown,
+      int noData, int rateQuotas, int rateQuotasModified) {}
+}

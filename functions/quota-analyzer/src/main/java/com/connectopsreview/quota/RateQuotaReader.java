@@ -1,0 +1,71 @@
+package com.connectopsreview.quota;
+
+import com.connectopsreview.quota.QuotaData.RateQuota;
+import com.connectopsreview.shared.time.TimeBudget;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import software.amazon.awssdk.services.servicequotas.model.ListAwsDefaultServiceQuotasRequest;
+import software.amazon.awssdk.services.servicequotas.model.ListAwsDefaultServiceQuotasResponse;
+import software.amazon.awssdk.services.servicequotas.model.ListServiceQuotasRequest;
+import software.amazon.awssdk.services.servicequotas.model.ListServiceQuotasResponse;
+import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
+
+/**
+ * Connect's account-level API rate quotas: the AWS defaults ({@code ListAWSDefaultServiceQuotas})
+ * whose name starts with "Rate of", each with the account's applied value
+ * ({@code ListServiceQuotas}) where one is listed. Both lists fully paginated, 100 per page.
+ */
+final class RateQuotaReader {
+
+  static final int PAGE_SIZE = 100;
+
+  private final ServiceQuotasClient serviceQuotas;
+  private final TimeBudget budget;
+
+  RateQuotaReader(ServiceQuotasClient serviceQuotas, TimeBudget budget) {
+    this.serviceQuotas = serviceQuotas;
+    this.budget = budget;
+  }
+
+  /** Rate quotas in the defaults' order. */
+  List<RateQuota> read() {
+    Map<String, ServiceQuota> defaults = new LinkedHashMap<>();
+    String token = null;
+    do {
+      budget.check("ServiceQuotas ListAWSDefaultServiceQuotas");
+      ListAwsDefaultServiceQuotasResponse page = serviceQuotas.listAWSDefaultServiceQuotas(
+          ListAwsDefaultServiceQuotasRequest.builder()
+          .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).nextToken(token).build());
+      page.quotas().stream()
+          .filter(q -> q.quotaName() != null && q.quotaName().startsWith(QuotaCatalog.RATE_QUOTA_PREFIX))
+          .filter(q -> q.quotaCode() != null && q.value() != null)
+          .forEach(q -> defaults.putIfAbsent(q.quotaCode(), q));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+
+    Map<String, BigDecimal> applied = new LinkedHashMap<>();
+    token = null;
+    do {
+      budget.check("ServiceQuotas ListServiceQuotas");
+      ListServiceQuotasResponse page = serviceQuotas.listServiceQuotas(ListServiceQuotasRequest.builder()
+          .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).nextToken(token).build());
+      page.quotas().stream()
+          .filter(q -> q.quotaCode() != null && q.value() != null && defaults.containsKey(q.quotaCode()))
+          .forEach(q -> applied.putIfAbsent(q.quotaCode(), Numbers.exact(q.value())));
+      token = page.nextToken();
+    } while (token != null && !token.isEmpty());
+
+    List<RateQuota> rates = new ArrayList<>();
+    defaults.forEach((code, quota) -> {
+      BigDecimal defaultValue = Numbers.exact(quota.value());
+      BigDecimal appliedValue = applied.get(code);
+      boolean modified = appliedValue != null && appliedValue.compareTo(defaultValue) != 0;
+      rates.add(new RateQuota(code, quota.quotaName(), defaultValue, appliedValue, quota.unit(), modified));
+    });
+    return rates;
+  }
+}

@@ -1,0 +1,85 @@
+package com.connectopsreview.quota;
+
+import com.connectopsreview.shared.model.AnalyzerRequest;
+import com.connectopsreview.shared.model.Finding;
+import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.model.TimeWindow;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import software.amazon.awssdk.services.servicequotas.model.AccessDeniedException;
+import software.amazon.awssdk.services.servicequotas.model.NoSuchResourceException;
+
+/** Shared test data: the instance of the quota request fixture, request and error builders. */
+final class Fixtures {
+
+  static final String INSTANCE_ID = "11111111-2222-3333-4444-555555555555";
+  static final String INSTANCE_ARN = "arn:aws:connect:us-east-1:123456789012:instance/" + INSTANCE_ID;
+  static final InstanceRef INSTANCE = InstanceRef.parse(INSTANCE_ARN);
+  static final String REVIEW_ID = "20261123T090000Z-abcdef";
+  static final Instant NOW = Instant.parse("2026-11-23T09:00:00Z");
+  /** 14 days ending NOW: midpoint 2026-11-16T09:00Z. */
+  static final TimeWindow WINDOW = new TimeWindow(NOW.minusSeconds(14 * 86_400L), NOW);
+
+  private Fixtures() {}
+
+  static AnalyzerRequest request(Instant deadline) {
+    return request(deadline, Map.of());
+  }
+
+  static AnalyzerRequest request(Instant deadline, Map<String, String> options) {
+    return new AnalyzerRequest(REVIEW_ID, "quota", INSTANCE, WINDOW, deadline, options);
+  }
+
+  static NoSuchResourceException noSuchResource() {
+    return (NoSuchResourceException) NoSuchResourceException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("NoSuchResourceException").serviceName("ServiceQuotas")
+            .errorMessage("The request failed because the specified quota does not exist.").build())
+        .statusCode(400).build();
+  }
+
+  static AccessDeniedException serviceQuotasDenied() {
+    return (AccessDeniedException) AccessDeniedException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("AccessDeniedException").serviceName("ServiceQuotas")
+            .errorMessage("not authorized to perform: servicequotas:GetServiceQuota").build())
+        .statusCode(400).build();
+  }
+
+  static Finding only(List<Finding> findings, String checkId) {
+    List<Finding> matching = findings.stream().filter(f -> f.checkId().equals(checkId)).toList();
+    if (matching.size() != 1) {
+      throw new AssertionError("expected exactly one " + checkId + " but found " + matching.size() + " in "
+          + checkIds(findings));
+    }
+    return matching.get(0);
+  }
+
+  static List<String> checkIds(List<Finding> findings) {
+    return findings.stream().map(Finding::checkId).toList();
+  }
+
+  /** Clients that are the given ones in every Region. */
+  record FixedClients(ConnectClient connect, ServiceQuotasClient serviceQuotas, CloudWatchClient cloudWatch)
+      implements QuotaClients {
+
+    @Override
+    public ConnectClient connect(Region region) {
+      return connect;
+    }
+
+    @Override
+    public ServiceQuotasClient serviceQuotas(Region region) {
+      return serviceQuotas;
+    }
+
+    @Override
+    public CloudWatchClient cloudWatch(Region region) {
+      return cloudWatch;
+    }
+  }
+}
