@@ -1,6 +1,8 @@
 package com.connectopsreview.local;
 
 import com.connectopsreview.instance.InstanceAnalyzerFunction;
+import com.connectopsreview.metrics.MetricsAnalyzerFunction;
+import com.connectopsreview.quota.QuotaAnalyzerFunction;
 import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.store.ResultStore;
@@ -19,7 +21,9 @@ final class LocalAnalyzers {
   }
 
   static final Map<String, Factory> FACTORIES = Map.of(
-      "instance", InstanceAnalyzerFunction::create);
+      "instance", InstanceAnalyzerFunction::create,
+      "quota", QuotaAnalyzerFunction::create,
+      "metrics", MetricsAnalyzerFunction::create);
 
   private LocalAnalyzers() {}
 }

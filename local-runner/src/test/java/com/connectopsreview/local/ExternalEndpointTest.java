@@ -50,7 +50,7 @@ class ExternalEndpointTest {
 
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     ProcessBuilder pb = new ProcessBuilder(List.of(java.toString(), "-cp", System.getProperty("java.class.path"),
-        ConnectOpsReviewCli.class.getName(), "review", "--instance-arn", ARN, "--days", "7",
+        ConnectOpsReviewCli.class.getName(), "review", "--instance-arn", ARN, "--days", "7", "--analyzers", "instance",
         "--store", store.toString(), "--json"));
     Map<String, String> env = pb.environment();
     env.keySet().removeIf(k -> k.startsWith("AWS_"));

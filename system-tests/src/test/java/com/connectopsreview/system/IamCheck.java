@@ -18,7 +18,11 @@ final class IamCheck {
   static final Map<String, String> WILDCARD_RESOURCE_ACTIONS =
       Map.of(
           "xray:PutTraceSegments", "X-Ray trace APIs have no resource-level permissions",
-          "xray:PutTelemetryRecords", "X-Ray trace APIs have no resource-level permissions");
+          "xray:PutTelemetryRecords", "X-Ray trace APIs have no resource-level permissions",
+          "cloudwatch:GetMetricData", "CloudWatch metric reads have no resource-level permissions",
+          "cloudwatch:ListMetrics", "CloudWatch metric reads have no resource-level permissions",
+          "servicequotas:ListServiceQuotas", "Service Quotas list APIs have no resource-level permissions",
+          "servicequotas:ListAWSDefaultServiceQuotas", "Service Quotas list APIs have no resource-level permissions");
 
   private static final Set<String> POLICY_DOCUMENT_TYPES =
       Set.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::S3::BucketPolicy",

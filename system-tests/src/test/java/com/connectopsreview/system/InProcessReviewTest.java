@@ -98,7 +98,7 @@ class InProcessReviewTest {
           "OutboundCallsEnabled":true,"InstanceAccessUrl":"https://cc.my.connect.aws"}}"""
         .formatted(INSTANCE_ID, INSTANCE_ARN, XSS_ALIAS))));
 
-    ReviewOutcome outcome = review("{\"daysBack\":7,\"reviewId\":\"e2e-ok\"}");
+    ReviewOutcome outcome = review("{\"daysBack\":7,\"reviewId\":\"e2e-ok\",\"analyzers\":[\"instance\"]}");
 
     assertEquals(ReviewStatus.COMPLETED, outcome.status(), () -> String.valueOf(outcome.errors()));
     assertEquals(Map.of("instance", ComponentStatus.OK), outcome.components());
@@ -133,7 +133,7 @@ class InProcessReviewTest {
         .withHeader("Content-Type", "application/json")
         .withBody("{\"message\":\"User is not authorized to perform: connect:DescribeInstance\"}")));
 
-    ReviewOutcome outcome = review("{\"reviewId\":\"e2e-denied\"}");
+    ReviewOutcome outcome = review("{\"reviewId\":\"e2e-denied\",\"analyzers\":[\"instance\"]}");
 
     assertEquals(ReviewStatus.COMPLETED_WITH_ERRORS, outcome.status());
     ReviewManifest manifest = store.getManifest("e2e-denied").orElseThrow();

@@ -16,7 +16,9 @@ class OrchestratorConfigTest {
     Map<String, String> env = new HashMap<>();
     env.put("CONNECT_INSTANCE_ARN", Fixtures.INSTANCE_ARN);
     env.put("CONNECT_CW_LOG_GROUP", "/aws/connect/cc");
-    env.put("INSTANCE_ANALYZER_FUNCTION", "stack-instance-analyzer");
+    for (var spec : com.connectopsreview.shared.registry.AnalyzerRegistry.all()) {
+      env.put(spec.functionEnvVar(), "stack-" + spec.name() + "-analyzer");
+    }
     env.put("REPORT_GENERATOR_FUNCTION", "stack-report-generator");
     return env;
   }
@@ -26,7 +28,9 @@ class OrchestratorConfigTest {
     OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env());
 
     assertEquals(Fixtures.INSTANCE_ARN, config.defaultInstanceArn());
-    assertEquals(Map.of("instance", "stack-instance-analyzer"), config.analyzerFunctions());
+    assertEquals("stack-instance-analyzer", config.analyzerFunctions().get("instance"));
+    assertEquals(com.connectopsreview.shared.registry.AnalyzerRegistry.names(),
+        java.util.List.copyOf(config.analyzerFunctions().keySet()));
     assertEquals("stack-report-generator", config.reportFunction());
     assertEquals(Map.of("logGroup", "/aws/connect/cc"), config.analyzerOptions());
   }

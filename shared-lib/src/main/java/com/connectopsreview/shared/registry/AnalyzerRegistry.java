@@ -22,7 +22,17 @@ public final class AnalyzerRegistry {
               "instance",
               "INSTANCE_ANALYZER_FUNCTION",
               Duration.ofSeconds(120),
-              "Instance configuration, security and resilience"));
+              "Instance configuration, security and resilience"),
+          new AnalyzerSpec(
+              "quota",
+              "QUOTA_ANALYZER_FUNCTION",
+              Duration.ofSeconds(240),
+              "Capacity: service quotas and concurrency"),
+          new AnalyzerSpec(
+              "metrics",
+              "METRICS_ANALYZER_FUNCTION",
+              Duration.ofSeconds(240),
+              "Contact-center metrics"));
 
   private AnalyzerRegistry() {}
 
