@@ -29,7 +29,7 @@ class SandboxReviewCliTest {
   }
 
   @Test
-  void review_smallSandbox_reportsEveryPlantedProblemAndNoUnplantedOne() throws Exception {
+  void review_smallSandbox_reportsEveryPlantedProblemWithItsSeverityAndNoUnplantedOne() throws Exception {
     Path store = dir.resolve("out");
 
     CliRun run = CliRun.of("review", "--sandbox", "--store", store.toString(), "--review-id", "first-try");
@@ -50,6 +50,11 @@ class SandboxReviewCliTest {
       for (String checkId : expected.expectedCheckIds()) {
         assertTrue(found.contains(checkId), "planted " + checkId + " reported; found " + found);
       }
+      expected.expectedSeverities().forEach((checkId, severity) -> report.get("findings").forEach(f -> {
+        if (f.get("checkId").asText().equals(checkId)) {
+          assertEquals(severity.name(), f.get("severity").asText(), checkId + " severity");
+        }
+      }));
       for (String checkId : expected.unexpectedCheckIds()) {
         assertFalse(found.contains(checkId), "unplanted " + checkId + " not reported");
       }

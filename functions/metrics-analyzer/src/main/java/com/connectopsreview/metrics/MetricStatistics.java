@@ -13,10 +13,12 @@ import com.connectopsreview.metrics.MetricsData.WeekOverWeek;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.TextStyle;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -65,6 +67,7 @@ final class MetricStatistics {
       + "calls; request a quota increase now and spread the load of the peak hours.";
 
   private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+  private static final Duration WEEK = Duration.ofDays(7);
 
   private MetricStatistics() {}
 
@@ -81,72 +84,74 @@ final class MetricStatistics {
   // ---- missed calls (checklist C 45, 46, 52) ----
 
   /**
-   * Daily Sums of MissedCalls.
+   * Hourly Sums of MissedCalls over {@code [from, to)}, summed per UTC day.
    *
-   * @param firstDay the first UTC day the series covers
-   * @param lastCompleteDay the last UTC day that lies wholly inside the window
+   * @param from the start of the series (the window's start down to the hour)
+   * @param to the window's end
    */
-  static MissedCalls missedCalls(List<MetricPoint> daily, LocalDate firstDay, LocalDate lastCompleteDay) {
-    TreeMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
-    for (MetricPoint p : daily) {
-      byDay.merge(day(p.timestamp()), p.value(), BigDecimal::add);
-    }
-    List<DailyCount> days = new ArrayList<>();
-    byDay.forEach((date, count) -> days.add(dailyCount(date, count)));
-    BigDecimal total = sum(byDay.values());
+  static MissedCalls missedCalls(List<MetricPoint> hourly, Instant from, Instant to) {
+    List<DailyCount> days = daily(hourly, from, to);
+    BigDecimal total = sum(values(hourly));
     if (days.isEmpty()) {
       return new MissedCalls(List.of(), total, 0, null, null, null, null, null, "no datapoints", List.of());
     }
-    List<BigDecimal> counts = List.copyOf(byDay.values());
+    List<DailyCount> complete = days.stream().filter(DailyCount::complete).toList();
+    List<BigDecimal> counts = complete.stream().map(DailyCount::count).toList();
     BigDecimal median = median(counts);
-    DailyCount highest = days.stream().reduce((a, b) -> b.count().compareTo(a.count()) > 0 ? b : a).orElseThrow();
-    DailyCount lowest = days.stream().reduce((a, b) -> b.count().compareTo(a.count()) < 0 ? b : a).orElseThrow();
+    DailyCount highest = complete.stream().reduce((a, b) -> b.count().compareTo(a.count()) > 0 ? b : a).orElse(null);
+    DailyCount lowest = complete.stream().reduce((a, b) -> b.count().compareTo(a.count()) < 0 ? b : a).orElse(null);
 
     WeekOverWeek weekOverWeek = null;
-    String note = null;
-    LocalDate lastWeekStart = lastCompleteDay.minusDays(6);
-    LocalDate previousWeekStart = lastCompleteDay.minusDays(13);
-    if (previousWeekStart.isBefore(firstDay)) {
-      note = "the window holds fewer than 14 complete days";
+    List<String> notes = new ArrayList<>();
+    if (complete.isEmpty()) {
+      notes.add("no complete UTC day in the window, so no daily statistics");
+    }
+    Instant lastWeekEnd = to.truncatedTo(ChronoUnit.HOURS);
+    Instant lastWeekStart = lastWeekEnd.minus(WEEK);
+    Instant previousWeekStart = lastWeekStart.minus(WEEK);
+    if (previousWeekStart.isBefore(from)) {
+      notes.add("the window is shorter than 14 days, so no week-over-week comparison");
     } else {
-      BigDecimal previous = sum(byDay.subMap(previousWeekStart, true, lastWeekStart, false).values());
-      BigDecimal last = sum(byDay.subMap(lastWeekStart, true, lastCompleteDay, true).values());
+      BigDecimal previous = sumBetween(hourly, previousWeekStart, lastWeekStart);
+      BigDecimal last = sumBetween(hourly, lastWeekStart, lastWeekEnd);
       BigDecimal change = null;
       String trend;
       if (previous.signum() == 0) {
         trend = last.signum() == 0 ? "STABLE" : "RISING";
-        note = last.signum() == 0 ? null : "no missed calls in the previous week, so no percentage";
+        if (last.signum() != 0) {
+          notes.add("no missed calls in the previous week, so no percentage");
+        }
         change = last.signum() == 0 ? BigDecimal.ZERO.setScale(1) : null;
       } else {
         change = last.subtract(previous).multiply(HUNDRED).divide(previous, 1, RoundingMode.HALF_UP);
         trend = change.compareTo(TREND_BAND) >= 0 ? "RISING"
             : change.compareTo(TREND_BAND.negate()) <= 0 ? "FALLING" : "STABLE";
       }
-      weekOverWeek = new WeekOverWeek(previousWeekStart, previous, lastWeekStart, last, change, trend);
+      weekOverWeek = new WeekOverWeek(previousWeekStart, previous, lastWeekStart, lastWeekEnd, last, change, trend);
     }
 
     List<DailyCount> spikes = new ArrayList<>();
-    if (days.size() >= SPIKE_MIN_DAYS) {
+    if (complete.size() >= SPIKE_MIN_DAYS) {
       BigDecimal threshold = median.multiply(SPIKE_FACTOR).max(SPIKE_MINIMUM);
-      days.stream().filter(d -> d.count().compareTo(threshold) >= 0).forEach(spikes::add);
+      complete.stream().filter(d -> d.count().compareTo(threshold) >= 0).forEach(spikes::add);
     }
-    return new MissedCalls(days, total, days.size(), mean(counts), median, highest, lowest, weekOverWeek, note,
-        spikes);
+    return new MissedCalls(days, total, complete.size(), mean(counts), median, highest, lowest, weekOverWeek,
+        notes.isEmpty() ? null : String.join("; ", notes), spikes);
   }
 
   // ---- throttled calls (checklist C 47, 48) ----
 
-  /** Hourly Sums of ThrottledCalls. No datapoints: total 0, band NONE (upstream: Excellent). */
-  static ThrottledCalls throttledCalls(List<MetricPoint> hourly) {
+  /**
+   * Hourly Sums of ThrottledCalls over {@code [from, to)}. No datapoints: total 0, band NONE
+   * (upstream: Excellent).
+   */
+  static ThrottledCalls throttledCalls(List<MetricPoint> hourly, Instant from, Instant to) {
     List<HourlyCount> hours = hourly.stream().map(p -> new HourlyCount(p.timestamp(), p.value())).toList();
     BigDecimal total = sum(values(hourly));
     ThrottleBand band = ThrottleBand.of(total);
     MetricPoint max = firstMax(hourly);
     int withThrottling = (int) hourly.stream().filter(p -> p.value().signum() > 0).count();
-    TreeMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
-    hourly.forEach(p -> byDay.merge(day(p.timestamp()), p.value(), BigDecimal::add));
-    List<DailyCount> daily = new ArrayList<>();
-    byDay.forEach((date, count) -> daily.add(dailyCount(date, count)));
+    List<DailyCount> daily = daily(hourly, from, to);
     List<HourlyCount> peaks = hours.stream()
         .filter(h -> h.count().signum() > 0)
         .sorted(Comparator.comparing(HourlyCount::count).reversed().thenComparing(HourlyCount::hour))
@@ -272,8 +277,22 @@ final class MetricStatistics {
     return best;
   }
 
-  private static DailyCount dailyCount(LocalDate date, BigDecimal count) {
-    return new DailyCount(date, weekday(date), count);
+  /** Hourly points summed per UTC day, oldest first; a day is complete when [00:00, 24:00) lies in [from, to). */
+  private static List<DailyCount> daily(List<MetricPoint> hourly, Instant from, Instant to) {
+    TreeMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
+    hourly.forEach(p -> byDay.merge(day(p.timestamp()), p.value(), BigDecimal::add));
+    List<DailyCount> days = new ArrayList<>();
+    byDay.forEach((date, count) -> {
+      Instant start = date.atStartOfDay(ZoneOffset.UTC).toInstant();
+      boolean complete = !start.isBefore(from) && !start.plus(Duration.ofDays(1)).isAfter(to);
+      days.add(new DailyCount(date, weekday(date), count, complete));
+    });
+    return days;
+  }
+
+  private static BigDecimal sumBetween(List<MetricPoint> points, Instant from, Instant to) {
+    return sum(points.stream().filter(p -> !p.timestamp().isBefore(from) && p.timestamp().isBefore(to))
+        .map(MetricPoint::value).toList());
   }
 
   private static List<HourlyStats> hourlyStats(List<MetricPoint> averages, List<MetricPoint> maxima) {

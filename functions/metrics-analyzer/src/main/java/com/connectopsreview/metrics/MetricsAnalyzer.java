@@ -19,7 +19,6 @@ import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,7 +52,6 @@ public final class MetricsAnalyzer implements Analyzer {
 
   static final String QUEUE_SIZE = "QueueSize";
   static final int HOUR = 3600;
-  static final int DAY = 86_400;
   /** Queues (worst first) whose hourly series are kept in data; the others keep their statistics only. */
   static final int QUEUE_SERIES_KEPT = 10;
 
@@ -90,7 +88,6 @@ public final class MetricsAnalyzer implements Analyzer {
 
     AnalysisOutput analyze() {
       Instant hourlyFrom = window.start().truncatedTo(ChronoUnit.HOURS);
-      Instant dailyFrom = window.start().truncatedTo(ChronoUnit.DAYS);
 
       List<String> queueNames = null;
       int listMetricsCalls = 0;
@@ -107,21 +104,20 @@ public final class MetricsAnalyzer implements Analyzer {
       }
 
       List<Query> queries = queries(queueNames == null ? List.of() : queueNames);
-      // One StartTime for all: 00:00 UTC, so the daily series are calendar days; hourly ones are cut below.
-      MetricDataReader.Result read = new MetricDataReader(cloudWatch, budget).read(queries, dailyFrom, window.end());
+      // Every series hourly, so daily figures can be cut to the window (a daily period would count
+      // the hours before the window's start on its first day).
+      MetricDataReader.Result read = new MetricDataReader(cloudWatch, budget).read(queries, hourlyFrom, window.end());
       LOG.info("metrics read: {} queries, {} GetMetricData calls, {} queues, {} incomplete series",
           queries.size(), read.calls(), queueNames == null ? 0 : queueNames.size(), read.incomplete().size());
 
       ConcurrentCalls concurrent = complete(read, "concurrent calls", "cc_avg", "cc_max")
           ? MetricStatistics.concurrentCalls(hourly(read, "cc_avg", hourlyFrom), hourly(read, "cc_max", hourlyFrom))
           : null;
-      LocalDate lastCompleteDay = MetricStatistics.day(window.end()).minusDays(1);
       MissedCalls missed = complete(read, "missed calls", "missed_sum")
-          ? MetricStatistics.missedCalls(read.series().get("missed_sum"), MetricStatistics.day(dailyFrom),
-              lastCompleteDay)
+          ? MetricStatistics.missedCalls(hourly(read, "missed_sum", hourlyFrom), hourlyFrom, window.end())
           : null;
       ThrottledCalls throttled = complete(read, "throttled calls", "throttled_sum")
-          ? MetricStatistics.throttledCalls(hourly(read, "throttled_sum", hourlyFrom))
+          ? MetricStatistics.throttledCalls(hourly(read, "throttled_sum", hourlyFrom), hourlyFrom, window.end())
           : null;
       CallsPerInterval perInterval = complete(read, "calls per interval", "cpi_sum", "cpi_avg", "cpi_max")
           ? MetricStatistics.callsPerInterval(hourly(read, "cpi_sum", hourlyFrom), hourly(read, "cpi_avg", hourlyFrom),
@@ -137,7 +133,7 @@ public final class MetricsAnalyzer implements Analyzer {
       findings.queueSizes(queueSizes);
       findings.callsPerInterval(perInterval);
 
-      MetricsData data = new MetricsData(new Coverage(window.start(), window.end(), hourlyFrom, dailyFrom),
+      MetricsData data = new MetricsData(new Coverage(window.start(), window.end(), hourlyFrom),
           concurrent, missed, throttled, queueSizes, perInterval, links,
           new Batching(queries.size(), read.calls(), listMetricsCalls));
       return AnalysisOutput.of(findings.findings(), Json.tree(data), errors);
@@ -148,7 +144,7 @@ public final class MetricsAnalyzer implements Analyzer {
       List<Query> queries = new ArrayList<>(List.of(
           new Query("cc_avg", "ConcurrentCalls", voice, HOUR, "Average"),
           new Query("cc_max", "ConcurrentCalls", voice, HOUR, "Maximum"),
-          new Query("missed_sum", "MissedCalls", voice, DAY, "Sum"),
+          new Query("missed_sum", "MissedCalls", voice, HOUR, "Sum"),
           new Query("throttled_sum", "ThrottledCalls", voice, HOUR, "Sum"),
           new Query("cpi_sum", "CallsPerInterval", voice, HOUR, "Sum"),
           new Query("cpi_avg", "CallsPerInterval", voice, HOUR, "Average"),
@@ -183,7 +179,7 @@ public final class MetricsAnalyzer implements Analyzer {
       return true;
     }
 
-    /** The hourly series from the window's first hour on (the request started at 00:00 UTC). */
+    /** The hourly series from the window's first hour on (CloudWatch may round StartTime down). */
     private static List<MetricPoint> hourly(MetricDataReader.Result read, String id, Instant hourlyFrom) {
       return read.series().get(id).stream().filter(p -> !p.timestamp().isBefore(hourlyFrom)).toList();
     }

@@ -21,32 +21,41 @@ public record MetricsData(
     Batching batching) {
 
   /**
-   * What was asked for: hourly series from {@code hourlyFrom} (window start down to the hour),
-   * daily series from {@code dailyFrom} (down to 00:00 UTC, so each datapoint is a calendar day).
+   * What was asked for: every series is hourly, from {@code hourlyFrom} (the window's start down to
+   * the hour) to the window's end; daily figures are sums of those hours per UTC day.
    */
-  public record Coverage(Instant windowStart, Instant windowEnd, Instant hourlyFrom, Instant dailyFrom) {}
+  public record Coverage(Instant windowStart, Instant windowEnd, Instant hourlyFrom) {}
 
   /** One hour of a metric with an Average and a Maximum (null where that statistic has no datapoint). */
   public record HourlyStats(Instant hour, BigDecimal average, BigDecimal maximum) {}
 
   public record HourlyCount(Instant hour, BigDecimal count) {}
 
-  public record DailyCount(LocalDate date, String weekday, BigDecimal count) {}
+  /**
+   * One UTC day: the sum of its hours in the series. {@code complete} when all 24 of its hours lie
+   * inside the series' range (the first and last day of a window usually do not).
+   */
+  public record DailyCount(LocalDate date, String weekday, BigDecimal count, boolean complete) {}
 
   public record ConcurrentCalls(
       List<HourlyStats> hourly, BigDecimal periodAverage, BigDecimal absolutePeak, Instant peakHour, int dataPoints) {}
 
   /**
-   * Week-over-week: the last 7 complete UTC days of the window against the 7 before them (days
-   * without a datapoint count 0). {@code changePercent} is null when the previous week had none.
+   * Week-over-week: the last 168 whole hours of the window ({@code lastWeekStart} to
+   * {@code lastWeekEnd}, the window's end down to the hour) against the 168 before them; hours
+   * without a datapoint count 0. {@code changePercent} is null when the previous week had none.
    */
   public record WeekOverWeek(
-      LocalDate previousWeekStart, BigDecimal previousWeek, LocalDate lastWeekStart, BigDecimal lastWeek,
-      BigDecimal changePercent, String trend) {}
+      Instant previousWeekStart, BigDecimal previousWeek, Instant lastWeekStart, Instant lastWeekEnd,
+      BigDecimal lastWeek, BigDecimal changePercent, String trend) {}
 
-  /** Mean and median are over the days with a datapoint; highest is the peak day. */
+  /**
+   * {@code total} is over the whole series (every hour of the window). Mean, median, highest,
+   * lowest and spikes are over the complete days with a datapoint ({@code completeDays}), so a
+   * partial first or last day is never the "lowest day"; they are null when there is none.
+   */
   public record MissedCalls(
-      List<DailyCount> daily, BigDecimal total, int daysWithData, BigDecimal mean, BigDecimal median,
+      List<DailyCount> daily, BigDecimal total, int completeDays, BigDecimal mean, BigDecimal median,
       DailyCount highest, DailyCount lowest, WeekOverWeek weekOverWeek, String weekOverWeekNote,
       List<DailyCount> spikeDays) {}
 

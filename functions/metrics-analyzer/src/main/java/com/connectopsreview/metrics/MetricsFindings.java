@@ -69,7 +69,7 @@ final class MetricsFindings {
     if (m == null) {
       return;
     }
-    if (m.daysWithData() == 0) {
+    if (m.daily().isEmpty()) {
       add(finding(CheckIds.MISSED_CALLS_NO_DATA, Severity.INFO, Pillar.OPERATIONAL_EXCELLENCE,
           "No missed-calls data in the window")
           .detail("CloudWatch has no MissedCalls datapoints (MetricGroup VoiceCalls) for this instance in the window."));
@@ -92,23 +92,33 @@ final class MetricsFindings {
           .evidence("spikeDays", m.spikeDays().stream().map(d -> d.date() + ": " + d.count().toPlainString()).toList()));
     }
     boolean above = m.total().compareTo(MISSED_CALLS_WARN_TOTAL) > 0;
+    StringBuilder detail = new StringBuilder();
+    if (m.completeDays() > 0) {
+      detail.append("Over ").append(m.completeDays()).append(" complete UTC day(s): daily mean ")
+          .append(m.mean().toPlainString()).append(", median ").append(m.median().toPlainString())
+          .append(", highest ").append(m.highest().count().toPlainString()).append(" on ").append(m.highest().date())
+          .append(" (").append(m.highest().weekday()).append("), lowest ").append(m.lowest().count().toPlainString())
+          .append(" on ").append(m.lowest().date()).append('.');
+    } else {
+      detail.append("The window holds no complete UTC day, so there are no daily statistics.");
+    }
+    if (m.weekOverWeek() != null) {
+      detail.append(" Last 7 days against the 7 before: ").append(m.weekOverWeek().previousWeek().toPlainString())
+          .append(" → ").append(m.weekOverWeek().lastWeek().toPlainString()).append(" (")
+          .append(m.weekOverWeek().trend()).append(").");
+    }
     Finding.Builder summary = finding(
         above ? CheckIds.MISSED_CALLS_ABOVE_THRESHOLD : CheckIds.MISSED_CALLS_WITHIN_THRESHOLD,
         above ? Severity.MEDIUM : Severity.PASS, Pillar.OPERATIONAL_EXCELLENCE,
-        m.total().signum() == 0 ? "No missed calls detected"
-            : m.total().toPlainString() + " missed calls in " + m.daysWithData() + " days")
-        .detail("Daily mean " + m.mean().toPlainString() + ", median " + m.median().toPlainString() + ", highest "
-            + m.highest().count().toPlainString() + " on " + m.highest().date() + " (" + m.highest().weekday()
-            + "), lowest " + m.lowest().count().toPlainString() + " on " + m.lowest().date() + "."
-            + (m.weekOverWeek() == null ? "" : " Week over week: " + m.weekOverWeek().previousWeek().toPlainString()
-                + " → " + m.weekOverWeek().lastWeek().toPlainString() + " (" + m.weekOverWeek().trend() + ")."))
+        m.total().signum() == 0 ? "No missed calls detected" : m.total().toPlainString() + " missed calls in the window")
+        .detail(detail.toString())
         .evidence("total", m.total())
-        .evidence("daysWithData", (long) m.daysWithData())
+        .evidence("completeDays", (long) m.completeDays())
         .evidence("mean", m.mean())
         .evidence("median", m.median())
-        .evidence("peakDay", m.highest().date().toString())
+        .evidence("peakDay", m.highest() == null ? null : m.highest().date().toString())
         .evidence("weekOverWeekPercent", m.weekOverWeek() == null ? null : m.weekOverWeek().changePercent());
-    if (above || m.mean().compareTo(MISSED_CALLS_DAILY_AVERAGE) > 0) {
+    if (above || (m.mean() != null && m.mean().compareTo(MISSED_CALLS_DAILY_AVERAGE) > 0)) {
       summary.recommendation(MISSED_RECOMMENDATION);
     }
     add(summary);

@@ -15,6 +15,8 @@ import com.connectopsreview.metrics.MetricsData.ThrottledCalls;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,10 @@ class MetricStatisticsTest {
   private static final Instant H10 = Instant.parse("2026-11-10T10:00:00Z");
   private static final LocalDate NOV_9 = LocalDate.parse("2026-11-09");
   private static final LocalDate NOV_22 = LocalDate.parse("2026-11-22");
+  private static final Instant NOV_10_MIDNIGHT = Instant.parse("2026-11-10T00:00:00Z");
+  /** A 14-day window as the analyzer reads it: from the start's hour to the end. */
+  private static final Instant FROM = Instant.parse("2026-11-09T10:00:00Z");
+  private static final Instant TO = Instant.parse("2026-11-23T10:20:00Z");
 
   // ---- concurrent calls ----
 
@@ -65,44 +71,54 @@ class MetricStatisticsTest {
   // ---- missed calls ----
 
   @Test
-  void missedCalls_overTwoWeeks_computesEveryStatisticTheSpikeAndWeekOverWeek() {
-    // Nov 9..15: 4 6 5 5 7 3 5 (= 35); Nov 16..22: 6 5 60 4 6 5 5 (= 91); Nov 23 (partial day): 2.
-    int[] counts = {4, 6, 5, 5, 7, 3, 5, 6, 5, 60, 4, 6, 5, 5, 2};
-    List<MetricPoint> daily = new ArrayList<>();
-    for (int i = 0; i < counts.length; i++) {
-      daily.add(p(NOV_9.plusDays(i), counts[i]));
+  void missedCalls_overTwoWeeks_computesEveryStatisticOverCompleteDaysAndWeeksByTheHour() {
+    // Window Nov 9 10:00 → Nov 23 10:20: Nov 9 and Nov 23 are partial days, Nov 10..22 complete.
+    List<MetricPoint> hourly = new ArrayList<>();
+    hourly.add(p(NOV_9.atTime(12, 0), 4));
+    int[] complete = {6, 5, 5, 7, 3, 5, 6, 5, 60, 4, 6, 5, 5}; // Nov 10..22 at 12:00
+    for (int i = 0; i < complete.length; i++) {
+      hourly.add(p(NOV_9.plusDays(1 + i).atTime(12, 0), complete[i]));
     }
+    hourly.add(p(LocalDateTime.parse("2026-11-16T08:00"), 2)); // before 10:00: still the previous week
+    hourly.add(p(LocalDateTime.parse("2026-11-23T09:00"), 1));
+    hourly.add(p(LocalDateTime.parse("2026-11-23T10:00"), 1)); // the partial last hour: in no week
+    hourly.sort(java.util.Comparator.comparing(MetricPoint::timestamp));
 
-    MissedCalls m = MetricStatistics.missedCalls(daily, NOV_9, NOV_22);
+    MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
 
-    assertEquals(bd("128"), m.total()); // 35 + 91 + 2
-    assertEquals(15, m.daysWithData());
-    assertEquals(bd("8.53"), m.mean()); // 128 / 15 = 8.5333…
-    // sorted: 2 3 4 4 5 5 5 [5] 5 5 6 6 6 7 60 → the 8th of 15
+    assertEquals(bd("130"), m.total()); // 4 + (6+5+5+7+3+5) 31 + (6+2) 8 + (5+60+4+6+5+5) 85 + 2
+    assertEquals(13, m.completeDays());
+    assertEquals(bd("9.54"), m.mean()); // (31 + 8 + 85) 124 / 13 = 9.538…
+    // sorted: 3 4 5 5 5 5 [5] 5 6 6 7 8 60 → the 7th of 13
     assertEquals(bd("5"), m.median());
-    assertEquals(new DailyCount(LocalDate.parse("2026-11-18"), "Wednesday", bd("60")), m.highest());
-    assertEquals(new DailyCount(LocalDate.parse("2026-11-23"), "Monday", bd("2")), m.lowest());
-    assertEquals(LocalDate.parse("2026-11-09"), m.weekOverWeek().previousWeekStart());
-    assertEquals(bd("35"), m.weekOverWeek().previousWeek());
-    assertEquals(LocalDate.parse("2026-11-16"), m.weekOverWeek().lastWeekStart());
-    assertEquals(bd("91"), m.weekOverWeek().lastWeek());
-    assertEquals(bd("160.0"), m.weekOverWeek().changePercent()); // (91 − 35) / 35 = 1.6
+    assertEquals(new DailyCount(LocalDate.parse("2026-11-18"), "Wednesday", bd("60"), true), m.highest());
+    // Nov 23 has only 2, but it is a partial day: the lowest complete day is Nov 14 with 3
+    assertEquals(new DailyCount(LocalDate.parse("2026-11-14"), "Saturday", bd("3"), true), m.lowest());
+    assertEquals(FROM, m.weekOverWeek().previousWeekStart());
+    assertEquals(bd("37"), m.weekOverWeek().previousWeek()); // 4 + 31 + 2
+    assertEquals(Instant.parse("2026-11-16T10:00:00Z"), m.weekOverWeek().lastWeekStart());
+    assertEquals(Instant.parse("2026-11-23T10:00:00Z"), m.weekOverWeek().lastWeekEnd());
+    assertEquals(bd("92"), m.weekOverWeek().lastWeek()); // 6 + 85 + 1
+    assertEquals(bd("148.6"), m.weekOverWeek().changePercent()); // (92 − 37) / 37 = 1.48648…
     assertEquals("RISING", m.weekOverWeek().trend());
+    assertNull(m.weekOverWeekNote());
     // threshold max(3 × median 5, 10) = 15: only the 60
     assertEquals(List.of(LocalDate.parse("2026-11-18")), m.spikeDays().stream().map(DailyCount::date).toList());
     assertEquals(15, m.daily().size());
-    assertEquals("Monday", m.daily().get(0).weekday());
+    assertEquals(new DailyCount(NOV_9, "Monday", bd("4"), false), m.daily().get(0));
+    assertEquals(new DailyCount(LocalDate.parse("2026-11-16"), "Monday", bd("8"), true), m.daily().get(7));
+    assertEquals(new DailyCount(LocalDate.parse("2026-11-23"), "Monday", bd("2"), false), m.daily().get(14));
   }
 
   @Test
-  void missedCalls_withGaps_averagesOverDaysWithDataAndCountsMissingDaysAsZeroInTheWeeks() {
-    // Data on Nov 10 (10), Nov 12 (20) and Nov 20 (12) only.
-    List<MetricPoint> daily = List.of(p(NOV_9.plusDays(1), 10), p(NOV_9.plusDays(3), 20), p(NOV_9.plusDays(11), 12));
+  void missedCalls_withGaps_averagesOverDaysWithDataAndCountsMissingHoursAsZeroInTheWeeks() {
+    List<MetricPoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 10), p(NOV_9.plusDays(3).atTime(12, 0), 20),
+        p(NOV_9.plusDays(11).atTime(12, 0), 12));
 
-    MissedCalls m = MetricStatistics.missedCalls(daily, NOV_9, NOV_22);
+    MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
 
     assertEquals(bd("42"), m.total());
-    assertEquals(3, m.daysWithData());
+    assertEquals(3, m.completeDays());
     assertEquals(bd("14.00"), m.mean()); // 42 / 3
     assertEquals(bd("12"), m.median()); // 10 [12] 20
     assertEquals(bd("30"), m.weekOverWeek().previousWeek()); // 10 + 20
@@ -116,26 +132,49 @@ class MetricStatisticsTest {
   @Test
   void missedCalls_singleDay_hasItsValueAsEveryStatisticAndNoWeekComparison() {
     LocalDate day = LocalDate.parse("2026-11-22");
+    Instant from = day.atStartOfDay(ZoneOffset.UTC).toInstant();
 
-    MissedCalls m = MetricStatistics.missedCalls(List.of(p(day, 7)), day, day);
+    MissedCalls m = MetricStatistics.missedCalls(List.of(p(day.atTime(12, 0), 7)), from, from.plusSeconds(86_400));
 
     assertEquals(bd("7"), m.total());
+    assertEquals(1, m.completeDays());
     assertEquals(bd("7.00"), m.mean());
     assertEquals(bd("7"), m.median());
     assertEquals(day, m.highest().date());
     assertEquals(day, m.lowest().date());
     assertEquals("Sunday", m.highest().weekday());
     assertNull(m.weekOverWeek());
-    assertEquals("the window holds fewer than 14 complete days", m.weekOverWeekNote());
+    assertEquals("the window is shorter than 14 days, so no week-over-week comparison", m.weekOverWeekNote());
     assertTrue(m.spikeDays().isEmpty()); // a spike needs at least 3 days to compare with
   }
 
   @Test
+  void missedCalls_oneDayWindowAcrossMidnight_hasATotalButNoDailyStatistics() {
+    Instant from = Instant.parse("2026-11-22T10:00:00Z");
+    List<MetricPoint> hourly = List.of(p(LocalDateTime.parse("2026-11-22T12:00"), 3),
+        p(LocalDateTime.parse("2026-11-23T08:00"), 2));
+
+    MissedCalls m = MetricStatistics.missedCalls(hourly, from, Instant.parse("2026-11-23T10:20:00Z"));
+
+    assertEquals(bd("5"), m.total());
+    assertEquals(0, m.completeDays());
+    assertEquals(2, m.daily().size());
+    assertFalse(m.daily().get(0).complete());
+    assertNull(m.mean());
+    assertNull(m.median());
+    assertNull(m.highest());
+    assertNull(m.lowest());
+    assertTrue(m.spikeDays().isEmpty());
+    assertEquals("no complete UTC day in the window, so no daily statistics; "
+        + "the window is shorter than 14 days, so no week-over-week comparison", m.weekOverWeekNote());
+  }
+
+  @Test
   void missedCalls_withoutDatapoints_isZeroWithoutStatistics() {
-    MissedCalls m = MetricStatistics.missedCalls(List.of(), NOV_9, NOV_22);
+    MissedCalls m = MetricStatistics.missedCalls(List.of(), FROM, TO);
 
     assertEquals(BigDecimal.ZERO, m.total());
-    assertEquals(0, m.daysWithData());
+    assertEquals(0, m.completeDays());
     assertNull(m.mean());
     assertNull(m.median());
     assertNull(m.highest());
@@ -145,22 +184,22 @@ class MetricStatisticsTest {
 
   @Test
   void missedCalls_ties_goToTheEarliestDayAndAnEvenCountAveragesTheMiddlePair() {
-    // Nov 9: 8, Nov 10: 3, Nov 11: 8, Nov 12: 3 → sorted 3 3 8 8 → median (3 + 8) / 2 = 5.5
-    List<MetricPoint> daily = List.of(p(NOV_9, 8), p(NOV_9.plusDays(1), 3), p(NOV_9.plusDays(2), 8),
-        p(NOV_9.plusDays(3), 3));
+    // Nov 10: 8, Nov 11: 3, Nov 12: 8, Nov 13: 3 → sorted 3 3 8 8 → median (3 + 8) / 2 = 5.5
+    List<MetricPoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 8), p(NOV_9.plusDays(2).atTime(12, 0), 3),
+        p(NOV_9.plusDays(3).atTime(12, 0), 8), p(NOV_9.plusDays(4).atTime(12, 0), 3));
 
-    MissedCalls m = MetricStatistics.missedCalls(daily, NOV_9, NOV_22);
+    MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
 
     assertEquals(bd("5.5"), m.median());
-    assertEquals(NOV_9, m.highest().date());
-    assertEquals(NOV_9.plusDays(1), m.lowest().date());
+    assertEquals(NOV_9.plusDays(1), m.highest().date());
+    assertEquals(NOV_9.plusDays(2), m.lowest().date());
     // previous week 8 + 3 + 8 + 3 = 22, last week 0 → −100 %
     assertEquals(bd("-100.0"), m.weekOverWeek().changePercent());
   }
 
   @Test
   void missedCalls_whenThePreviousWeekHadNone_hasNoPercentageButARisingTrend() {
-    MissedCalls m = MetricStatistics.missedCalls(List.of(p(NOV_22, 4)), NOV_9, NOV_22);
+    MissedCalls m = MetricStatistics.missedCalls(List.of(p(NOV_22.atTime(12, 0), 4)), FROM, TO);
 
     assertNull(m.weekOverWeek().changePercent());
     assertEquals("RISING", m.weekOverWeek().trend());
@@ -170,12 +209,12 @@ class MetricStatisticsTest {
   @Test
   void missedCalls_withAZeroMedian_flagsDaysFromTheMinimumOn() {
     // 0 0 0 12 → median 0, threshold max(0, 10) = 10
-    List<MetricPoint> daily = List.of(p(NOV_9, 0), p(NOV_9.plusDays(1), 0), p(NOV_9.plusDays(2), 0),
-        p(NOV_9.plusDays(3), 12));
+    List<MetricPoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 0), p(NOV_9.plusDays(2).atTime(12, 0), 0),
+        p(NOV_9.plusDays(3).atTime(12, 0), 0), p(NOV_9.plusDays(4).atTime(12, 0), 12));
 
-    MissedCalls m = MetricStatistics.missedCalls(daily, NOV_9, NOV_22);
+    MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
 
-    assertEquals(List.of(NOV_9.plusDays(3)), m.spikeDays().stream().map(DailyCount::date).toList());
+    assertEquals(List.of(NOV_9.plusDays(4)), m.spikeDays().stream().map(DailyCount::date).toList());
   }
 
   // ---- throttled calls ----
@@ -187,7 +226,8 @@ class MetricStatisticsTest {
         p(nextDay, "2"), p(nextDay.plusSeconds(3600), "10"), p(nextDay.plusSeconds(7200), "1"),
         p(nextDay.plusSeconds(10_800), "4"));
 
-    ThrottledCalls t = MetricStatistics.throttledCalls(hourly);
+    // Nov 10 lies wholly in [Nov 10 00:00, Nov 11 14:00); Nov 11 does not.
+    ThrottledCalls t = MetricStatistics.throttledCalls(hourly, NOV_10_MIDNIGHT, nextDay.plusSeconds(4 * 3600));
 
     assertEquals(bd("30"), t.total()); // 3 + 10 + 2 + 10 + 1 + 4
     assertEquals(ThrottleBand.MODERATE, t.band());
@@ -199,15 +239,15 @@ class MetricStatisticsTest {
     assertEquals(List.of(new HourlyCount(hour(2), bd("10")), new HourlyCount(nextDay.plusSeconds(3600), bd("10")),
         new HourlyCount(nextDay.plusSeconds(10_800), bd("4")), new HourlyCount(hour(1), bd("3")),
         new HourlyCount(nextDay, bd("2"))), t.peakHours()); // the 1 is sixth
-    assertEquals(List.of(new DailyCount(LocalDate.parse("2026-11-10"), "Tuesday", bd("13")),
-        new DailyCount(LocalDate.parse("2026-11-11"), "Wednesday", bd("17"))), t.daily());
+    assertEquals(List.of(new DailyCount(LocalDate.parse("2026-11-10"), "Tuesday", bd("13"), true),
+        new DailyCount(LocalDate.parse("2026-11-11"), "Wednesday", bd("17"), false)), t.daily());
     assertEquals(MetricStatistics.THROTTLING_RECOMMENDATIONS, t.recommendations());
     assertEquals(7, t.recommendations().size());
   }
 
   @Test
   void throttledCalls_withoutDatapoints_isExcellentWithNothingToRecommend() {
-    ThrottledCalls t = MetricStatistics.throttledCalls(List.of());
+    ThrottledCalls t = MetricStatistics.throttledCalls(List.of(), FROM, TO);
 
     assertEquals(BigDecimal.ZERO, t.total());
     assertEquals(ThrottleBand.NONE, t.band());
@@ -220,7 +260,7 @@ class MetricStatisticsTest {
 
   @Test
   void throttledCalls_atHighOrCritical_putsImmediateActionFirst() {
-    ThrottledCalls t = MetricStatistics.throttledCalls(List.of(p(H10, "100")));
+    ThrottledCalls t = MetricStatistics.throttledCalls(List.of(p(H10, "100")), FROM, TO);
 
     assertEquals(ThrottleBand.HIGH, t.band());
     assertEquals(8, t.recommendations().size());
@@ -325,8 +365,8 @@ class MetricStatisticsTest {
     return new MetricPoint(t, bd(value));
   }
 
-  private static MetricPoint p(LocalDate day, int value) {
-    return new MetricPoint(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), BigDecimal.valueOf(value));
+  private static MetricPoint p(LocalDateTime utc, int value) {
+    return new MetricPoint(utc.toInstant(ZoneOffset.UTC), BigDecimal.valueOf(value));
   }
 
   private static BigDecimal bd(String value) {

@@ -17,6 +17,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -76,7 +77,7 @@ class MetricsAnalyzerWireTest {
     page1.put("cc_avg", result("cc_avg", "Complete", at("2026-11-09T08:00:00Z", "50"), at("2026-11-09T09:00:00Z", "2"),
         at("2026-11-09T10:00:00Z", "4")));
     page1.put("cc_max", result("cc_max", "PartialData", at("2026-11-09T08:00:00Z", "99"), at("2026-11-09T09:00:00Z", "5")));
-    page1.put("missed_sum", result("missed_sum", "Complete", missedDays()));
+    page1.put("missed_sum", result("missed_sum", "Complete", missedHours()));
     page1.put("throttled_sum", result("throttled_sum", "Complete", at("2026-11-12T15:00:00Z", "0"),
         at("2026-11-12T16:00:00Z", "12"), at("2026-11-17T18:00:00Z", "15"), at("2026-11-21T17:00:00Z", "10")));
     page1.put("cpi_sum", result("cpi_sum", "Complete", at("2026-11-09T09:00:00Z", "10"), at("2026-11-09T10:00:00Z", "14")));
@@ -111,7 +112,7 @@ class MetricsAnalyzerWireTest {
     WM.verify(1, getMetricData().withFormParam("NextToken", absent()));
     WM.verify(1, getMetricData().withFormParam("NextToken", equalTo("gmd-2")));
     RequestPatternBuilder first = getMetricData()
-        .withFormParam("StartTime", equalTo("2026-11-09T00:00:00Z"))
+        .withFormParam("StartTime", equalTo("2026-11-09T09:00:00Z"))
         .withFormParam("EndTime", equalTo("2026-11-23T09:00:00Z"))
         .withFormParam("ScanBy", equalTo("TimestampAscending"))
         .withFormParam("MetricDataQueries.member.13.Id", equalTo("q2_max"))
@@ -119,7 +120,7 @@ class MetricsAnalyzerWireTest {
     String[][] queries = {
         {"cc_avg", "ConcurrentCalls", "3600", "Average", "VoiceCalls"},
         {"cc_max", "ConcurrentCalls", "3600", "Maximum", "VoiceCalls"},
-        {"missed_sum", "MissedCalls", "86400", "Sum", "VoiceCalls"},
+        {"missed_sum", "MissedCalls", "3600", "Sum", "VoiceCalls"},
         {"throttled_sum", "ThrottledCalls", "3600", "Sum", "VoiceCalls"},
         {"cpi_sum", "CallsPerInterval", "3600", "Sum", "VoiceCalls"},
         {"cpi_avg", "CallsPerInterval", "3600", "Average", "VoiceCalls"},
@@ -166,13 +167,20 @@ class MetricsAnalyzerWireTest {
     assertNumber("8", data.at("/concurrentCalls/absolutePeak"));
     assertEquals("2026-11-09T10:00:00Z", data.at("/concurrentCalls/peakHour").asText());
 
+    // Nov 9 08:00 lies before the window and is cut; Nov 9 and Nov 23 are partial days.
     assertNumber("116", data.at("/missedCalls/total")); // 13 × 5 + 50 + 1
+    assertEquals(13, data.at("/missedCalls/completeDays").asInt()); // Nov 10..22
     assertNumber("5", data.at("/missedCalls/median"));
-    assertNumber("7.73", data.at("/missedCalls/mean")); // 116 / 15 = 7.7333…
+    assertNumber("8.46", data.at("/missedCalls/mean")); // (12 × 5 + 50) / 13 = 8.4615…
     assertEquals("2026-11-18", data.at("/missedCalls/highest/date").asText());
     assertEquals("Wednesday", data.at("/missedCalls/highest/weekday").asText());
-    assertNumber("128.6", data.at("/missedCalls/weekOverWeek/changePercent")); // 35 → 80
+    assertEquals("2026-11-10", data.at("/missedCalls/lowest/date").asText()); // not the partial Nov 23 (1)
+    assertNumber("35", data.at("/missedCalls/weekOverWeek/previousWeek")); // Nov 9 09:00 → Nov 16 09:00
+    assertNumber("81", data.at("/missedCalls/weekOverWeek/lastWeek")); // 6 × 5 + 50 + 1
+    assertNumber("131.4", data.at("/missedCalls/weekOverWeek/changePercent")); // 46 / 35 = 1.3142…
     assertEquals(15, data.at("/missedCalls/daily").size());
+    assertFalse(data.at("/missedCalls/daily/0/complete").asBoolean());
+    assertTrue(data.at("/missedCalls/daily/1/complete").asBoolean());
 
     assertNumber("37", data.at("/throttledCalls/total"));
     assertEquals("Moderate", data.at("/throttledCalls/severity").asText());
@@ -345,15 +353,16 @@ class MetricsAnalyzerWireTest {
         + "</Values><StatusCode>" + status + "</StatusCode></member>";
   }
 
-  /** Nov 9..23: 5 a day, 50 on Nov 18, 1 on the partial Nov 23. */
-  private static String[][] missedDays() {
-    List<String[]> days = new ArrayList<>();
-    for (int i = 0; i < 15; i++) {
+  /** Hourly Sums: 7 at Nov 9 08:00 (before the window), 5 at 12:00 on Nov 9..22 (50 on Nov 18), 1 at Nov 23 03:00. */
+  private static String[][] missedHours() {
+    List<String[]> hours = new ArrayList<>();
+    hours.add(at("2026-11-09T08:00:00Z", "7.0"));
+    for (int i = 0; i < 14; i++) {
       LocalDate day = LocalDate.ofInstant(DAY_START, ZoneOffset.UTC).plusDays(i);
-      String value = day.toString().equals("2026-11-18") ? "50.0" : i == 14 ? "1.0" : "5.0";
-      days.add(at(day + "T00:00:00Z", value));
+      hours.add(at(day + "T12:00:00Z", day.toString().equals("2026-11-18") ? "50.0" : "5.0"));
     }
-    return days.toArray(String[][]::new);
+    hours.add(at("2026-11-23T03:00:00Z", "1.0"));
+    return hours.toArray(String[][]::new);
   }
 
   private static RequestPatternBuilder getMetricData() {

@@ -16,6 +16,8 @@ public final class QuotaRules {
 
   private static final BigDecimal SECONDS_PER_DAY = BigDecimal.valueOf(86_400);
   private static final BigDecimal DAYS_PER_WEEK = BigDecimal.valueOf(7);
+  /** Growth within ±5 % between the halves is FLAT. */
+  static final BigDecimal FLAT_BAND_PERCENT = BigDecimal.valueOf(5);
 
   private QuotaRules() {}
 
@@ -62,27 +64,39 @@ public final class QuotaRules {
 
   /**
    * Growth of daily peaks between the first and second half of the window (split at its midpoint,
-   * by datapoint timestamp). The trend is linear between the halves' means, which sit half a window
+   * by datapoint timestamp). Only UTC days wholly inside the window count: a partial last day
+   * (today, before its busy hours) would pull the second half down, a partial first day holds hours
+   * from before the window. The trend is linear between the halves' means, which sit half a window
    * apart; "weeks until limit" extends it from the second half's centre to the window's end and
    * then on to the limit.
    */
   public static Growth growth(String key, String label, String metric, List<DailyPoint> daily, TimeWindow window,
       BigDecimal limit) {
     Instant mid = window.start().plus(window.length().dividedBy(2));
-    List<DailyPoint> first = daily.stream().filter(p -> p.day().isBefore(mid)).toList();
-    List<DailyPoint> second = daily.stream().filter(p -> !p.day().isBefore(mid)).toList();
+    List<DailyPoint> whole = daily.stream()
+        .filter(p -> !p.day().isBefore(window.start()) && !p.day().plus(Duration.ofDays(1)).isAfter(window.end()))
+        .toList();
+    List<DailyPoint> first = whole.stream().filter(p -> p.day().isBefore(mid)).toList();
+    List<DailyPoint> second = whole.stream().filter(p -> !p.day().isBefore(mid)).toList();
     if (first.isEmpty() || second.isEmpty()) {
       String note = daily.isEmpty() ? "no datapoints in the window"
-          : "datapoints in only one half of the window (" + daily.size() + " day" + (daily.size() == 1 ? "" : "s")
-              + ")";
+          : whole.isEmpty() ? "no whole UTC day in the window"
+          : "datapoints in only one half of the window (" + whole.size() + " whole day"
+              + (whole.size() == 1 ? "" : "s") + ")";
       return new Growth(key, label, metric, first.size(), second.size(), null, null, null, null, null, note);
     }
     BigDecimal firstMean = mean(first);
     BigDecimal secondMean = mean(second);
-    int cmp = secondMean.compareTo(firstMean);
-    Trend trend = cmp > 0 ? Trend.RISING : cmp < 0 ? Trend.DECLINING : Trend.FLAT;
     BigDecimal growthPercent = firstMean.signum() == 0 ? null
         : Numbers.percent(secondMean.subtract(firstMean), firstMean);
+    Trend trend;
+    if (growthPercent == null) {
+      trend = secondMean.signum() > 0 ? Trend.RISING : Trend.FLAT;
+    } else {
+      // Day-to-day noise moves the halves a little either way: that is no trend to act on.
+      trend = growthPercent.compareTo(FLAT_BAND_PERCENT) > 0 ? Trend.RISING
+          : growthPercent.compareTo(FLAT_BAND_PERCENT.negate()) < 0 ? Trend.DECLINING : Trend.FLAT;
+    }
     BigDecimal weeks = null;
     if (trend == Trend.RISING && limit != null && limit.signum() > 0) {
       weeks = weeksUntil(limit, firstMean, secondMean, window.length());

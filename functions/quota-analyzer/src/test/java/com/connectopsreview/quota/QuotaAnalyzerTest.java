@@ -348,7 +348,7 @@ class QuotaAnalyzerTest {
     assertDecimal("85.0", calls.publishedPeakPercent());
     assertEquals(RowStatus.WARNING, calls.status());
     assertEquals(Severity.MEDIUM, only(output.findings(), "QUOTA.CONCURRENT_CALLS.NEAR_LIMIT").severity());
-    assertEquals("datapoints in only one half of the window (1 day)", growths(output).get(0).note());
+    assertEquals("datapoints in only one half of the window (1 whole day)", growths(output).get(0).note());
     // Chats: no count datapoints, Connect's percentage (already in %) still bands the row.
     ConcurrencyRow chats = concurrencyRow(output, "CONCURRENT_CHATS");
     assertDecimal("12.5", chats.publishedPeakPercent());

@@ -117,38 +117,42 @@ class QuotaRulesTest {
     assertNull(growth.trend());
     assertEquals(0, growth.firstHalfDays());
     assertEquals(1, growth.secondHalfDays());
-    assertEquals("datapoints in only one half of the window (1 day)", growth.note());
+    assertEquals("datapoints in only one half of the window (1 whole day)", growth.note());
   }
 
   @Test
-  void growth_rising_estimatesWeeksUntilTheLimitFromTheWindowsEnd() {
-    // Window Nov 9 09:00 .. Nov 23 09:00, midpoint Nov 16 09:00: Nov 9–16 are the first half.
+  void growth_rising_estimatesWeeksUntilTheLimitFromTheWindowsEnd_overWholeDaysOnly() {
+    // Window Nov 9 09:00 .. Nov 23 09:00, midpoint Nov 16 09:00. Nov 9 (starts before the window) and
+    // Nov 23 (ends after it) are partial days and left out: Nov 10–16 are the first half, Nov 17–22 the second.
     List<DailyPoint> daily = new ArrayList<>();
-    double[] first = {40, 42, 44, 46, 48, 50, 52, 54};
-    double[] second = {56, 58, 60, 62, 64, 66, 68};
-    for (int i = 0; i < first.length; i++) {
-      daily.add(point(9 + i, first[i]));
-    }
-    for (int i = 0; i < second.length; i++) {
-      daily.add(point(17 + i, second[i]));
+    double[] values = {5, 42, 44, 46, 48, 50, 52, 54, 56, 58, 60, 62, 64, 66, 1};
+    for (int i = 0; i < values.length; i++) {
+      daily.add(point(9 + i, values[i]));
     }
 
     Growth growth = growth(daily, BigDecimal.valueOf(100));
 
-    double firstMean = 47;  // (40 + … + 54) / 8
-    double secondMean = 62; // (56 + … + 68) / 7
+    double firstMean = 48;  // (42 + … + 54) / 7
+    double secondMean = 61; // (56 + … + 66) / 6
     double halfDays = 7;    // 14-day window
     double perDay = (secondMean - firstMean) / halfDays;
     double atEnd = secondMean + perDay * halfDays / 2;
     double weeks = (100 - atEnd) / (perDay * 7);
     assertEquals(Trend.RISING, growth.trend());
-    assertEquals(8, growth.firstHalfDays());
-    assertEquals(7, growth.secondHalfDays());
-    assertEquals(new BigDecimal("47.00"), growth.firstHalfMean());
-    assertEquals(new BigDecimal("62.00"), growth.secondHalfMean());
+    assertEquals(7, growth.firstHalfDays());
+    assertEquals(6, growth.secondHalfDays());
+    assertEquals(new BigDecimal("48.00"), growth.firstHalfMean());
+    assertEquals(new BigDecimal("61.00"), growth.secondHalfMean());
     assertEquals(oneDp((secondMean - firstMean) / firstMean * 100), growth.growthPercent());
     assertEquals(oneDp(weeks), growth.weeksUntilLimit());
-    assertEquals(new BigDecimal("2.0"), growth.weeksUntilLimit()); // 30.5 to go at 15 per week
+    assertEquals(new BigDecimal("2.5"), growth.weeksUntilLimit()); // 32.5 to go at 13 per week
+  }
+
+  @Test
+  void growth_ofPartialDaysOnly_saysSo() {
+    Growth growth = growth(List.of(point(9, 40), point(23, 60)), BigDecimal.valueOf(100));
+    assertNull(growth.trend());
+    assertEquals("no whole UTC day in the window", growth.note());
   }
 
   @Test
@@ -176,6 +180,17 @@ class QuotaRulesTest {
     Growth flat = growth(List.of(point(10, 30), point(20, 30)), BigDecimal.valueOf(100));
     assertEquals(Trend.FLAT, flat.trend());
     assertEquals(new BigDecimal("0.0"), flat.growthPercent());
+  }
+
+  @Test
+  void growth_withinFivePercent_isFlatNoise_andJustBeyondIsATrend() {
+    // 100 → 105 is +5.0 %: still flat; 100 → 105.1 is +5.1 %: rising; 100 → 94.9 is −5.1 %: declining.
+    assertEquals(Trend.FLAT, growth(List.of(point(10, 100), point(20, 105)), BigDecimal.valueOf(1000)).trend());
+    assertNull(growth(List.of(point(10, 100), point(20, 105)), BigDecimal.valueOf(1000)).weeksUntilLimit());
+    assertEquals(Trend.RISING, growth(List.of(point(10, 100), point(20, 105.1)), BigDecimal.valueOf(1000)).trend());
+    assertEquals(Trend.FLAT, growth(List.of(point(10, 100), point(20, 95)), BigDecimal.valueOf(1000)).trend());
+    assertEquals(Trend.DECLINING, growth(List.of(point(10, 100), point(20, 94.9)), BigDecimal.valueOf(1000)).trend());
+    assertEquals(Trend.FLAT, growth(List.of(point(10, 0), point(20, 0)), BigDecimal.valueOf(1000)).trend());
   }
 
   // ---- helpers ----

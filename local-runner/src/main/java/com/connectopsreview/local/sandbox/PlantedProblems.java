@@ -1,7 +1,10 @@
 package com.connectopsreview.local.sandbox;
 
+import com.connectopsreview.shared.model.Severity;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -19,9 +22,16 @@ public final class PlantedProblems {
    * One expectation.
    *
    * @param checkId the finding's checkId (docs/checks.md)
+   * @param severity the severity every finding of that checkId must have; null for one that must not appear
    * @param where what in the scenario causes it
    */
-  public record Check(String checkId, String where) {}
+  public record Check(String checkId, Severity severity, String where) {
+
+    /** A finding that must not appear. */
+    static Check absent(String checkId, String why) {
+      return new Check(checkId, null, why);
+    }
+  }
 
   /**
    * @param planted problems that must be reported
@@ -43,6 +53,13 @@ public final class PlantedProblems {
       return ids;
     }
 
+    /** The severity each planted problem and expected pass must be reported with, by checkId. */
+    public Map<String, Severity> expectedSeverities() {
+      Map<String, Severity> severities = new LinkedHashMap<>();
+      Stream.concat(planted.stream(), passes.stream()).forEach(c -> severities.put(c.checkId(), c.severity()));
+      return severities;
+    }
+
     /** Every checkId that must not appear. */
     public Set<String> unexpectedCheckIds() {
       Set<String> ids = new LinkedHashSet<>();
@@ -57,83 +74,83 @@ public final class PlantedProblems {
   public static Expectations instance() {
     return new Expectations("instance",
         List.of(
-            new Check("INSTANCE.IDENTITY.NOT_SAML", "IdentityManagementType CONNECT_MANAGED"),
-            new Check("INSTANCE.REPLICATION.NONE", "DescribeInstance has no ReplicationConfiguration"),
-            new Check("INSTANCE.CALLS.DISABLED", "OutboundCallsEnabled false (inbound on)"),
-            new Check("INSTANCE.FLOW_LOGS.DISABLED", "attribute CONTACTFLOW_LOGS = false"),
-            new Check("INSTANCE.S3_ENCRYPTION.NONE", "SCHEDULED_REPORTS in S3 without EncryptionConfig"),
-            new Check("INSTANCE.S3_ENCRYPTION.AWS_MANAGED", "CHAT_TRANSCRIPTS in S3 with alias/aws/connect"),
-            new Check("INSTANCE.STREAM_ENCRYPTION.KDS_NONE",
+            new Check("INSTANCE.IDENTITY.NOT_SAML", Severity.HIGH, "IdentityManagementType CONNECT_MANAGED"),
+            new Check("INSTANCE.REPLICATION.NONE", Severity.INFO, "DescribeInstance has no ReplicationConfiguration"),
+            new Check("INSTANCE.CALLS.DISABLED", Severity.INFO, "OutboundCallsEnabled false (inbound on)"),
+            new Check("INSTANCE.FLOW_LOGS.DISABLED", Severity.MEDIUM, "attribute CONTACTFLOW_LOGS = false"),
+            new Check("INSTANCE.S3_ENCRYPTION.NONE", Severity.HIGH, "SCHEDULED_REPORTS in S3 without EncryptionConfig"),
+            new Check("INSTANCE.S3_ENCRYPTION.AWS_MANAGED", Severity.LOW, "CHAT_TRANSCRIPTS in S3 with alias/aws/connect"),
+            new Check("INSTANCE.STREAM_ENCRYPTION.KDS_NONE", Severity.HIGH,
                 "AGENT_EVENTS to Kinesis data stream <alias>-agent-events, EncryptionType NONE"),
-            new Check("INSTANCE.KVS_RETENTION.ZERO", "MEDIA_STREAMS to Kinesis Video Streams with RetentionPeriodHours 0")),
+            new Check("INSTANCE.KVS_RETENTION.ZERO", Severity.MEDIUM, "MEDIA_STREAMS to Kinesis Video Streams with RetentionPeriodHours 0")),
         List.of(
-            new Check("INSTANCE.CONTACT_LENS.ENABLED", "attribute CONTACT_LENS = true"),
-            new Check("INSTANCE.S3_ENCRYPTION.CMK",
+            new Check("INSTANCE.CONTACT_LENS.ENABLED", Severity.PASS, "attribute CONTACT_LENS = true"),
+            new Check("INSTANCE.S3_ENCRYPTION.CMK", Severity.PASS,
                 "CALL_RECORDINGS, ATTACHMENTS, CONTACT_EVALUATIONS, SCREEN_RECORDINGS in S3 with a customer managed key"),
-            new Check("INSTANCE.STREAM_ENCRYPTION.ENCRYPTED",
+            new Check("INSTANCE.STREAM_ENCRYPTION.ENCRYPTED", Severity.PASS,
                 "MEDIA_STREAMS KVS with a CMK; Kinesis <alias>-contact-lens (KMS); Firehose <alias>-ctr (CUSTOMER_MANAGED_CMK, ENABLED)")),
         List.of(
-            new Check("INSTANCE.IDENTITY.SAML", "identity is CONNECT_MANAGED"),
-            new Check("INSTANCE.REPLICATION.CONFIGURED", "no replica"),
-            new Check("INSTANCE.REPLICATION.UNHEALTHY", "no replica"),
-            new Check("INSTANCE.CALLS.ENABLED", "outbound calling is off"),
-            new Check("INSTANCE.FLOW_LOGS.ENABLED", "flow logs are off"),
-            new Check("INSTANCE.CONTACT_LENS.DISABLED", "Contact Lens is on"),
-            new Check("INSTANCE.S3_ENCRYPTION.NO_CONFIGS", "seven resource types are stored in S3"),
-            new Check("INSTANCE.STREAM_ENCRYPTION.KVS_NONE", "the KVS config is encrypted (CMK)"),
-            new Check("INSTANCE.STREAM_ENCRYPTION.FIREHOSE_NONE", "the Firehose stream is KMS-encrypted"),
-            new Check("INSTANCE.STREAM_ENCRYPTION.UNVERIFIED", "every stream can be described"),
-            new Check("INSTANCE.STREAM_ENCRYPTION.NO_STREAMS", "three streaming destinations are configured"),
-            new Check("INSTANCE.STREAM_DESTINATION.NOT_FOUND", "every stream the configs name exists"),
-            new Check("INSTANCE.STORAGE.TYPES_UNSUPPORTED", "every storage resource type is answered")));
+            Check.absent("INSTANCE.IDENTITY.SAML", "identity is CONNECT_MANAGED"),
+            Check.absent("INSTANCE.REPLICATION.CONFIGURED", "no replica"),
+            Check.absent("INSTANCE.REPLICATION.UNHEALTHY", "no replica"),
+            Check.absent("INSTANCE.CALLS.ENABLED", "outbound calling is off"),
+            Check.absent("INSTANCE.FLOW_LOGS.ENABLED", "flow logs are off"),
+            Check.absent("INSTANCE.CONTACT_LENS.DISABLED", "Contact Lens is on"),
+            Check.absent("INSTANCE.S3_ENCRYPTION.NO_CONFIGS", "seven resource types are stored in S3"),
+            Check.absent("INSTANCE.STREAM_ENCRYPTION.KVS_NONE", "the KVS config is encrypted (CMK)"),
+            Check.absent("INSTANCE.STREAM_ENCRYPTION.FIREHOSE_NONE", "the Firehose stream is KMS-encrypted"),
+            Check.absent("INSTANCE.STREAM_ENCRYPTION.UNVERIFIED", "every stream can be described"),
+            Check.absent("INSTANCE.STREAM_ENCRYPTION.NO_STREAMS", "three streaming destinations are configured"),
+            Check.absent("INSTANCE.STREAM_DESTINATION.NOT_FOUND", "every stream the configs name exists"),
+            Check.absent("INSTANCE.STORAGE.TYPES_UNSUPPORTED", "every storage resource type is answered")));
   }
 
   /**
    * The {@code quota} component: Service Quotas values ({@link SandboxQuotas}) against the usage
-   * counts and the concurrency series. The checkIds follow the contract's
-   * {@code QUOTA.<QUOTA_KEY>.<VARIANT>} pattern; they are to be confirmed by the quota analyzer
-   * (docs/checks.md), the lead reconciles.
+   * counts and the concurrency series; checkIds and severities as in docs/checks.md, section "quota".
    */
   public static Expectations quota() {
     return new Expectations("quota",
         List.of(
-            new Check("QUOTA.USERS.NEAR_LIMIT",
+            new Check("QUOTA.USERS.NEAR_LIMIT", Severity.MEDIUM,
                 "Users per instance L-9A46857E: small 40 of 47 (85.1 %), large 10,000 of 11,765 (85.0 %)"),
-            new Check("QUOTA.QUEUES.CRITICAL",
+            new Check("QUOTA.QUEUES.CRITICAL", Severity.CRITICAL,
                 "Queues per instance L-19A87C94, STANDARD queues: small 99 of 100 (99.0 %), large 200 of 202 (99.0 %)"),
-            new Check("QUOTA.PROFICIENCIES_PER_AGENT.NOT_MEASURED",
+            new Check("QUOTA.PROFICIENCIES_PER_AGENT.NOT_MEASURED", Severity.INFO,
                 "Proficiencies per agent L-50375162: limit 50, no API counts its usage"),
-            new Check("QUOTA.API_RATE.CUSTOM",
+            new Check("QUOTA.API_RATE.CUSTOM", Severity.INFO,
                 "Rate of StartOutboundVoiceContact API requests: applied 10, AWS default 2"),
-            new Check("QUOTA.CONCURRENT_CALLS.GROWTH",
+            new Check("QUOTA.CONCURRENT_CALLS.GROWTH", Severity.HIGH,
                 "ConcurrentCalls flat to day -7, then rising to 1.6x by day -1 (second half about 30 % above the first)")),
         List.of(
-            new Check("QUOTA.CONCURRENT_CALLS.WITHIN_LIMIT",
+            new Check("QUOTA.CONCURRENT_CALLS.WITHIN_LIMIT", Severity.PASS,
                 "ConcurrentCalls peak exactly 70 % of L-12AB7C57: small 70 of 100, large 700 of 1,000")),
         List.of(
-            new Check("QUOTA.CONCURRENT_CALLS.NEAR_LIMIT", "the ConcurrentCalls peak is 70 %, below 80 %"),
-            new Check("QUOTA.USERS.CRITICAL", "users are at 85 %, below 98 %"),
-            new Check("QUOTA.CONTACT_FLOWS.NEAR_LIMIT", "every other measured quota is at most 50 % used")));
+            Check.absent("QUOTA.CONCURRENT_CALLS.NEAR_LIMIT", "the ConcurrentCalls peak is 70 %, below 80 %"),
+            Check.absent("QUOTA.USERS.CRITICAL", "users are at 85 %, below 98 %"),
+            Check.absent("QUOTA.CONTACT_FLOWS.NEAR_LIMIT", "every other measured quota is at most 50 % used"),
+            Check.absent("QUOTA.CONCURRENT_CHATS.GROWTH", "chats keep one level: day-to-day noise is no trend"),
+            Check.absent("QUOTA.CONCURRENT_TASKS.GROWTH", "tasks keep one level"),
+            Check.absent("QUOTA.CONCURRENT_EMAILS.GROWTH", "emails keep one level")));
   }
 
   /**
-   * The {@code metrics} component: CloudWatch series of {@link MetricSeries}. The checkIds are
-   * placeholders in the contract's {@code METRICS.*} namespace, to be confirmed by the metrics
-   * analyzer (docs/checks.md); the lead reconciles.
+   * The {@code metrics} component: CloudWatch series of {@link MetricSeries}; checkIds and
+   * severities as in docs/checks.md, section "metrics".
    */
   public static Expectations metrics() {
     return new Expectations("metrics",
         List.of(
-            new Check("METRICS.MISSED_CALLS.SPIKE",
+            new Check("METRICS.MISSED_CALLS.SPIKE", Severity.MEDIUM,
                 "MissedCalls on day -5 about 10x the median daily total (extra calls between 12:00 and 16:00 UTC)"),
-            new Check("METRICS.THROTTLED_CALLS.MODERATE",
+            new Check("METRICS.THROTTLED_CALLS.MODERATE", Severity.MEDIUM,
                 "ThrottledCalls 37 in 14 days: bursts on day -2 17:00 (10), day -6 18:30 (15), day -11 16:15 (12)"),
-            new Check("METRICS.QUEUE_SIZE.HOT_QUEUE",
+            new Check("METRICS.QUEUE_SIZE.HOT_QUEUE", Severity.MEDIUM,
                 "one STANDARD queue (MetricSeries.hotQueueName(), chosen by seed) with QueueSize up to about 48, "
                     + "others at most 3")),
         List.of(),
         List.of(
-            new Check("METRICS.THROTTLED_CALLS.HIGH", "37 throttled calls is the moderate band (10-99)"),
-            new Check("METRICS.THROTTLED_CALLS.NONE", "there are throttled calls")));
+            Check.absent("METRICS.THROTTLED_CALLS.HIGH", "37 throttled calls is the moderate band (10-99)"),
+            Check.absent("METRICS.THROTTLED_CALLS.NONE", "there are throttled calls")));
   }
 }

@@ -21,6 +21,9 @@ import org.junit.jupiter.api.Test;
 class SandboxDocsTest {
 
   private static final Pattern CHECK_ID = Pattern.compile("^\\|\\s*`([A-Z0-9_.]+)`\\s*\\|");
+  /** A planted or passing row: checkId, then its severity. */
+  private static final Pattern CHECK_WITH_SEVERITY =
+      Pattern.compile("^\\|\\s*`([A-Z0-9_.]+)`\\s*\\|\\s*([A-Z]+)\\s*\\|");
 
   private static String doc;
   private static String checks;
@@ -36,8 +39,8 @@ class SandboxDocsTest {
   void plantedTables_equalPlantedProblems() {
     PlantedProblems.Expectations instance = PlantedProblems.instance();
 
-    assertEquals(ids(instance.planted()), checkIdsUnder("### Planted problems (must be reported)"));
-    assertEquals(ids(instance.passes()), checkIdsUnder("### Correct configurations that must pass"));
+    assertEquals(withSeverity(instance.planted()), severitiesUnder("### Planted problems (must be reported)"));
+    assertEquals(withSeverity(instance.passes()), severitiesUnder("### Correct configurations that must pass"));
     assertEquals(ids(instance.absent()), checkIdsUnder("### Deliberately correct (must not be reported)"));
   }
 
@@ -46,22 +49,29 @@ class SandboxDocsTest {
     PlantedProblems.Expectations quota = PlantedProblems.quota();
     PlantedProblems.Expectations metrics = PlantedProblems.metrics();
 
-    assertEquals(ids(quota.planted()), checkIdsUnder("#### Quota: planted (must be reported)"));
-    assertEquals(ids(quota.passes()), checkIdsUnder("#### Quota: must pass"));
+    assertEquals(withSeverity(quota.planted()), severitiesUnder("#### Quota: planted (must be reported)"));
+    assertEquals(withSeverity(quota.passes()), severitiesUnder("#### Quota: must pass"));
     assertEquals(ids(quota.absent()), checkIdsUnder("#### Quota: must not be reported"));
-    assertEquals(ids(metrics.planted()), checkIdsUnder("#### Metrics: planted (must be reported)"));
+    assertEquals(withSeverity(metrics.planted()), severitiesUnder("#### Metrics: planted (must be reported)"));
     assertEquals(List.of(), metrics.passes());
     assertEquals(ids(metrics.absent()), checkIdsUnder("#### Metrics: must not be reported"));
   }
 
   @Test
   void everyPlantedCheckId_isInTheCheckCatalog() {
-    PlantedProblems.Expectations instance = PlantedProblems.instance();
-    Set<String> all = new LinkedHashSet<>(instance.expectedCheckIds());
-    all.addAll(instance.unexpectedCheckIds());
+    Set<String> all = new LinkedHashSet<>();
+    for (PlantedProblems.Expectations e
+        : List.of(PlantedProblems.instance(), PlantedProblems.quota(), PlantedProblems.metrics())) {
+      all.addAll(e.expectedCheckIds());
+      all.addAll(e.unexpectedCheckIds());
+    }
 
     for (String checkId : all) {
-      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+      // The quota catalog documents its checkIds per quota key: QUOTA.<KEY>.<VARIANT>.
+      String anyKey = checkId.replaceFirst("^QUOTA\\.[A-Z0-9_]+\\.", "QUOTA.<KEY>.");
+      String concurrentKey = checkId.replaceFirst("^QUOTA\\.CONCURRENT_[A-Z0-9_]+\\.", "QUOTA.<CONCURRENT_KEY>.");
+      assertTrue(checks.contains("| `" + checkId + "` |") || checks.contains("| `" + anyKey + "` |")
+          || checks.contains("| `" + concurrentKey + "` |"), checkId + " is not in docs/checks.md");
     }
   }
 
@@ -93,6 +103,25 @@ class SandboxDocsTest {
     Set<String> ids = new LinkedHashSet<>();
     checks.forEach(c -> ids.add(c.checkId()));
     return ids;
+  }
+
+  private static java.util.Map<String, String> withSeverity(List<PlantedProblems.Check> checks) {
+    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    checks.forEach(c -> map.put(c.checkId(), c.severity().name()));
+    return map;
+  }
+
+  /** checkId → severity from the first two columns of the table under a heading, in order. */
+  private static java.util.Map<String, String> severitiesUnder(String heading) {
+    java.util.Map<String, String> map = new java.util.LinkedHashMap<>();
+    for (String line : section(heading).lines().toList()) {
+      Matcher m = CHECK_WITH_SEVERITY.matcher(line);
+      if (m.find()) {
+        map.put(m.group(1), m.group(2));
+      }
+    }
+    assertTrue(!map.isEmpty(), "no checkId rows with a severity under " + heading);
+    return map;
   }
 
   /** The checkIds in the first column of the table under a heading, in order. */
