@@ -58,6 +58,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * SK "#artifact#{name}"                  artifact head
  * SK "#part#component#{name}#{gen}#{i}"  part i of a component body written as generation gen
  * SK "#part#artifact#{name}#{gen}#{i}"   part i of an artifact body
+ * PK "#cache#{instanceId}", SK "{component}" (+ "#part#cache#…" parts): a component's cache document
  * </pre>
  *
  * <p>Bodies are gzip-compressed binary. Up to {@value #MAX_INLINE_BYTES} compressed bytes live in the
@@ -88,6 +89,7 @@ public final class DynamoDbResultStore implements ResultStore {
   static final String MANIFEST_SK = "#manifest";
   static final String ARTIFACT_SK = "#artifact#";
   static final String PART_SK = "#part#";
+  static final String CACHE_PK = "#cache#";
 
   /** Compressed bytes per item: well under DynamoDB's 400 KB item limit, with room for keys. */
   static final int MAX_INLINE_BYTES = 350_000;
@@ -217,6 +219,25 @@ public final class DynamoDbResultStore implements ResultStore {
     }
     names.sort(null);
     return List.copyOf(names);
+  }
+
+  // ---- cache ----
+
+  @Override
+  public Optional<byte[]> getCache(String component, String instanceId) {
+    String sk = StoreNames.component(component);
+    return readBody(cachePartition(instanceId), sk, PART_SK + "cache#" + sk + "#");
+  }
+
+  @Override
+  public void putCache(String component, String instanceId, byte[] json) {
+    String sk = StoreNames.component(component);
+    writeBody(cachePartition(instanceId), sk, PART_SK + "cache#" + sk + "#", json, Map.of());
+  }
+
+  /** A partition no review id can take ("#" is not a review-id character), one per instance. */
+  static String cachePartition(String instanceId) {
+    return CACHE_PK + StoreNames.instanceId(instanceId);
   }
 
   // ---- artifacts ----

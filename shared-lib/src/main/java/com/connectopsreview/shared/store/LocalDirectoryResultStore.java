@@ -178,6 +178,21 @@ public final class LocalDirectoryResultStore implements ResultStore {
     }
   }
 
+  @Override
+  public Optional<byte[]> getCache(String component, String instanceId) {
+    return read(cacheFile(component, instanceId));
+  }
+
+  @Override
+  public void putCache(String component, String instanceId, byte[] json) {
+    writeAtomically(cacheFile(component, instanceId), json);
+  }
+
+  private Path cacheFile(String component, String instanceId) {
+    return root.resolve("cache").resolve(StoreNames.component(component))
+        .resolve(StoreNames.instanceId(instanceId) + ".json");
+  }
+
   private Path reviewDir(String reviewId) {
     return root.resolve("reviews").resolve(reviewId);
   }

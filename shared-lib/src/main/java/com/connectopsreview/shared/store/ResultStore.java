@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Where reviews live: a manifest per review, one result document per component, and the rendered
- * report artifacts. Adapters: {@code S3ResultStore} (default in AWS), {@code DynamoDbResultStore},
+ * Where reviews live: a manifest per review, one result document per component, the rendered
+ * report artifacts, and per-instance cache documents that analyzers carry from one review to the next. Adapters: {@code S3ResultStore} (default in AWS), {@code DynamoDbResultStore},
  * {@code LocalDirectoryResultStore} (default for the local runner). All pass the same contract suite.
  *
  * <p>Guarantees every adapter gives:
@@ -53,6 +53,16 @@ public interface ResultStore {
 
   /** Removes the manifest, its index entry, every component and every artifact of the review. */
   void deleteReview(String reviewId);
+
+  /**
+   * A component's cache document for one instance, kept across reviews (e.g. the phone carriers
+   * already looked up), so the next review can skip work. Not part of any review: {@link
+   * #deleteReview} leaves it alone.
+   */
+  Optional<byte[]> getCache(String component, String instanceId);
+
+  /** Creates or replaces the component's cache document for the instance; whole or absent, like components. */
+  void putCache(String component, String instanceId, byte[] json);
 
   // ---- typed conveniences over the byte-level operations ----
 

@@ -104,6 +104,21 @@ public final class S3ResultStore implements ResultStore {
   }
 
   @Override
+  public Optional<byte[]> getCache(String component, String instanceId) {
+    return objects.get(cacheKey(component, instanceId));
+  }
+
+  @Override
+  public void putCache(String component, String instanceId, byte[] json) {
+    objects.put(cacheKey(component, instanceId), JSON, json);
+  }
+
+  /** {@code cache/{component}/{instanceId}.json}: beside the reviews, untouched by deleteReview. */
+  static String cacheKey(String component, String instanceId) {
+    return "cache/" + StoreNames.component(component) + "/" + StoreNames.instanceId(instanceId) + ".json";
+  }
+
+  @Override
   public List<String> listComponents(String reviewId) {
     String prefix = reviewPrefix(StoreNames.reviewId(reviewId));
     return objects.listAll(prefix).stream()

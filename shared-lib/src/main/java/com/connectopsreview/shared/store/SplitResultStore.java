@@ -48,6 +48,16 @@ public final class SplitResultStore implements ResultStore {
   }
 
   @Override
+  public Optional<byte[]> getCache(String component, String instanceId) {
+    return results.getCache(component, instanceId);
+  }
+
+  @Override
+  public void putCache(String component, String instanceId, byte[] json) {
+    results.putCache(component, instanceId, json);
+  }
+
+  @Override
   public List<String> listComponents(String reviewId) {
     return results.listComponents(reviewId);
   }

@@ -97,6 +97,8 @@ class AnalyzerRunnerTest {
           @Override public String putArtifact(String id, String n, String t, byte[] c) { return store.putArtifact(id, n, t, c); }
           @Override public java.util.Optional<byte[]> getArtifact(String id, String n) { return store.getArtifact(id, n); }
           @Override public void deleteReview(String id) { store.deleteReview(id); }
+          @Override public java.util.Optional<byte[]> getCache(String c, String i) { return store.getCache(c, i); }
+          @Override public void putCache(String c, String i, byte[] b) { store.putCache(c, i, b); }
         }, new ApiCallCounter(null), Clock.systemUTC());
 
     StoreException e = assertThrows(StoreException.class, () -> runner.run(request(Instant.now().plusSeconds(60))));

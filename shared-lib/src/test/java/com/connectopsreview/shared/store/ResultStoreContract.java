@@ -44,6 +44,52 @@ public abstract class ResultStoreContract {
   /** The store under test: fresh and empty for each test (subclasses build it in {@code @BeforeEach}). */
   protected abstract ResultStore store();
 
+  // ---- cache ----
+
+  @Test
+  void putCache_thenGet_perComponentAndInstance_andReplaced() {
+    assertEquals(Optional.empty(), store().getCache("phone", INSTANCE_A));
+    store().putCache("phone", INSTANCE_A, bytes("{\"version\":1,\"n\":1}"));
+    store().putCache("phone", INSTANCE_B, bytes("{\"version\":1,\"n\":2}"));
+    store().putCache("flow", INSTANCE_A, bytes("{\"version\":1,\"n\":3}"));
+    store().putCache("phone", INSTANCE_A, bytes("{\"version\":1,\"n\":4}"));
+
+    assertEquals("{\"version\":1,\"n\":4}", text(store().getCache("phone", INSTANCE_A).orElseThrow()));
+    assertEquals("{\"version\":1,\"n\":2}", text(store().getCache("phone", INSTANCE_B).orElseThrow()));
+    assertEquals("{\"version\":1,\"n\":3}", text(store().getCache("flow", INSTANCE_A).orElseThrow()));
+  }
+
+  @Test
+  void putCache_large_roundTripsByteIdentical_andReplacingItWithASmallOneLeavesNoParts() {
+    byte[] large = new byte[LARGE];
+    new Random(7).nextBytes(large);
+    store().putCache("flow", INSTANCE_A, large);
+    assertArrayEquals(large, store().getCache("flow", INSTANCE_A).orElseThrow());
+
+    store().putCache("flow", INSTANCE_A, bytes("{}"));
+    assertEquals("{}", text(store().getCache("flow", INSTANCE_A).orElseThrow()));
+  }
+
+  @Test
+  void cache_isNotAReview_deleteAndListingsLeaveItAlone() {
+    store().putManifest(manifest("r-1", INSTANCE_A, T0));
+    store().putComponent("r-1", "phone", bytes("{}"));
+    store().putCache("phone", INSTANCE_A, bytes("{\"kept\":true}"));
+
+    store().deleteReview("r-1");
+
+    assertEquals("{\"kept\":true}", text(store().getCache("phone", INSTANCE_A).orElseThrow()));
+    assertEquals(List.of(), store().listReviews(INSTANCE_A, 10));
+  }
+
+  @Test
+  void cache_refusesNamesThatCouldEscapeItsPlace() {
+    assertThrows(IllegalArgumentException.class, () -> store().putCache("../x", INSTANCE_A, bytes("{}")));
+    assertThrows(IllegalArgumentException.class, () -> store().putCache("phone", "../../etc", bytes("{}")));
+    assertThrows(IllegalArgumentException.class, () -> store().getCache("phone", "a/b"));
+    assertThrows(IllegalArgumentException.class, () -> store().getCache("Phone!", INSTANCE_A));
+  }
+
   // ---- components ----
 
   @Test
