@@ -332,6 +332,21 @@ class CapacityStatisticsTest {
         }
       }
       assertNotNull(rate, "the modified API rate quota is listed");
+      // Every other quota Service Quotas lists is kept, limit only: none is dropped.
+      java.util.Set<String> inRows = new java.util.HashSet<>();
+      data.get("quotas").forEach(r -> inRows.add(r.get("quotaCode").asText()));
+      data.get("concurrency").forEach(r -> inRows.add(r.get("quotaCode").asText()));
+      List<String> expectedOthers = scenario.quotas().stream()
+          .filter(q -> !q.isRateQuota() && !inRows.contains(q.code())).map(Scenario.Quota::code).toList();
+      List<String> others = new ArrayList<>();
+      data.get("otherQuotas").forEach(o -> {
+        others.add(o.get("quotaCode").asText());
+        Scenario.Quota q = scenario.quota(o.get("quotaCode").asText()).orElseThrow();
+        assertNumber(BigDecimal.valueOf(q.defaultValue()), o.get("defaultValue"));
+        assertEquals("NOT_MEASURED", o.get("status").asText());
+      });
+      assertFalse(expectedOthers.isEmpty());
+      assertEquals(expectedOthers, others);
       assertNumber(BigDecimal.valueOf(SandboxQuotas.MODIFIED_RATE_VALUE), rate.get("appliedValue"));
       assertTrue(rate.get("modified").asBoolean());
     }

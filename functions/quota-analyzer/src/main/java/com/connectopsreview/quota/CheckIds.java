@@ -16,6 +16,7 @@ public final class CheckIds {
   public static final String DECLINE = "DECLINE";
 
   public static final String API_RATE_CUSTOM = "QUOTA.API_RATE.CUSTOM";
+  public static final String OTHER_QUOTAS_NOT_MEASURED = "QUOTA.OTHER_QUOTAS.NOT_MEASURED";
 
   private CheckIds() {}
 

@@ -6,6 +6,7 @@ import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
 import com.connectopsreview.quota.QuotaData.DailyPoint;
 import com.connectopsreview.quota.QuotaData.Growth;
 import com.connectopsreview.quota.QuotaData.QuotaRow;
+import com.connectopsreview.quota.QuotaData.OtherQuota;
 import com.connectopsreview.quota.QuotaData.RateQuota;
 import com.connectopsreview.quota.QuotaData.Summary;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
@@ -94,7 +95,9 @@ public final class QuotaAnalyzer implements Analyzer {
         errors.add("limits of " + String.join(", ", deniedLimits) + " not read: Service Quotas denied ("
             + limitsDenied + ")");
       }
-      List<RateQuota> rates = rateQuotas();
+      QuotaListReader.Listing listing = listedQuotas();
+      List<RateQuota> rates = listing.rates();
+      List<OtherQuota> others = listing.others();
 
       if (outOfTime != null) {
         errors.add("time budget spent (" + outOfTime + "); not examined: " + String.join("; ", notExamined));
@@ -108,12 +111,13 @@ public final class QuotaAnalyzer implements Analyzer {
         rules.of(growth.get(i), concurrency.get(i)).ifPresent(findings::add);
       }
       rates.stream().filter(RateQuota::modified).map(rules::of).forEach(findings::add);
+      rules.of(others).ifPresent(findings::add);
 
-      Summary summary = summary(quotas, concurrency, rates);
+      Summary summary = summary(quotas, concurrency, rates, others);
       LOG.info("quotas read: {} rows ({} warning, {} critical, {} not measured), {} concurrency rows, "
           + "{} rate quotas ({} modified)", summary.rows(), summary.warning(), summary.critical(),
           summary.notMeasured(), concurrency.size(), summary.rateQuotas(), summary.rateQuotasModified());
-      QuotaData data = new QuotaData(thresholds, quotas, concurrency, growth, rates, summary);
+      QuotaData data = new QuotaData(thresholds, quotas, concurrency, growth, rates, others, summary);
       return AnalysisOutput.of(findings, Json.tree(data), errors);
     }
 
@@ -293,13 +297,13 @@ public final class QuotaAnalyzer implements Analyzer {
       return quota.key().toLowerCase(Locale.ROOT) + "_percent";
     }
 
-    // ---- API rate quotas ----
+    // ---- API rate quotas and the quotas outside the catalog ----
 
-    private List<RateQuota> rateQuotas() {
-      RateQuotaReader reader = new RateQuotaReader(clients.serviceQuotas(region), budget);
-      Lookup<List<RateQuota>> rates = read("API rate quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)",
-          reader::read);
-      return rates.value() == null ? List.of() : rates.value();
+    private QuotaListReader.Listing listedQuotas() {
+      QuotaListReader reader = new QuotaListReader(clients.serviceQuotas(region), budget);
+      Lookup<QuotaListReader.Listing> listing = read(
+          "API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)", reader::read);
+      return listing.value() == null ? new QuotaListReader.Listing(List.of(), List.of()) : listing.value();
     }
 
     // ---- helpers ----
@@ -320,14 +324,15 @@ public final class QuotaAnalyzer implements Analyzer {
       return b == null || b.equals(a) ? a : a + "; " + b;
     }
 
-    private static Summary summary(List<QuotaRow> quotas, List<ConcurrencyRow> concurrency, List<RateQuota> rates) {
+    private static Summary summary(List<QuotaRow> quotas, List<ConcurrencyRow> concurrency, List<RateQuota> rates,
+        List<OtherQuota> others) {
       List<RowStatus> statuses = new ArrayList<>();
       quotas.forEach(r -> statuses.add(r.status()));
       concurrency.forEach(r -> statuses.add(r.status()));
       return new Summary(statuses.size(), count(statuses, RowStatus.NORMAL), count(statuses, RowStatus.WARNING),
           count(statuses, RowStatus.CRITICAL), count(statuses, RowStatus.NOT_MEASURED),
           count(statuses, RowStatus.LIMIT_UNKNOWN), count(statuses, RowStatus.NO_DATA), rates.size(),
-          (int) rates.stream().filter(RateQuota::modified).count());
+          (int) rates.stream().filter(RateQuota::modified).count(), others.size());
     }
 
     private static int count(List<RowStatus> statuses, RowStatus status) {

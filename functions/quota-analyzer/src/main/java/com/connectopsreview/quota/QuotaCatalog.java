@@ -67,6 +67,14 @@ public final class QuotaCatalog {
       new ConcurrencyQuota("CONCURRENT_EMAILS", "Concurrent active emails per instance", "L-B117F12F", "Email",
           "ConcurrentEmails", "ConcurrentEmailsPercentage", false));
 
+  /** Codes of every quota above (instance and concurrency). */
+  public static java.util.Set<String> catalogCodes() {
+    java.util.Set<String> codes = new java.util.LinkedHashSet<>();
+    INSTANCE_QUOTAS.forEach(q -> codes.add(q.code()));
+    CONCURRENCY_QUOTAS.forEach(q -> codes.add(q.code()));
+    return codes;
+  }
+
   /** Account-level API rate quotas are the ones whose default name starts with this. */
   public static final String RATE_QUOTA_PREFIX = "Rate of";
 

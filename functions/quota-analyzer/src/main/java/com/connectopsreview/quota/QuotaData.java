@@ -15,6 +15,7 @@ public record QuotaData(
     List<ConcurrencyRow> concurrency,
     List<Growth> growth,
     List<RateQuota> rateQuotas,
+    List<OtherQuota> otherQuotas,
     Summary summary) {
 
   /**
@@ -72,7 +73,16 @@ public record QuotaData(
   public record RateQuota(String quotaCode, String name, BigDecimal defaultValue, BigDecimal appliedValue,
       String unit, boolean modified) {}
 
-  /** Counts of quota and concurrency rows per status. */
+  /**
+   * A Connect quota outside the catalog (not an API rate): its limit is listed, its usage is not
+   * measured, so it is kept in the data rather than dropped.
+   *
+   * @param appliedValue the account's applied value (ListServiceQuotas), null when only the default is listed
+   */
+  public record OtherQuota(String quotaCode, String name, BigDecimal defaultValue, BigDecimal appliedValue,
+      String unit, RowStatus status) {}
+
+  /** Counts of quota and concurrency rows per status, then of the rate and other quotas. */
   public record Summary(int rows, int normal, int warning, int critical, int notMeasured, int limitUnknown,
-      int noData, int rateQuotas, int rateQuotasModified) {}
+      int noData, int rateQuotas, int rateQuotasModified, int otherQuotas) {}
 }

@@ -2,6 +2,7 @@ package com.connectopsreview.quota;
 
 import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
 import com.connectopsreview.quota.QuotaData.Growth;
+import com.connectopsreview.quota.QuotaData.OtherQuota;
 import com.connectopsreview.quota.QuotaData.QuotaRow;
 import com.connectopsreview.quota.QuotaData.RateQuota;
 import com.connectopsreview.quota.QuotaData.Trend;
@@ -169,5 +170,28 @@ public final class QuotaFindings {
   private String quotaArn(String code) {
     return "arn:" + instance.partition() + ":servicequotas:" + instance.region() + ":" + instance.accountId()
         + ":" + QuotaCatalog.SERVICE_CODE + "/" + code;
+  }
+
+  /** One INFO finding listing the quotas outside the catalog: limits known, usage not measured. */
+  public Optional<Finding> of(java.util.List<OtherQuota> others) {
+    if (others.isEmpty()) {
+      return Optional.empty();
+    }
+    java.util.List<String> listed = others.stream().map(o -> o.name() + " (" + o.quotaCode() + "): "
+        + (o.appliedValue() != null ? o.appliedValue().toPlainString() + " applied"
+            : o.defaultValue().toPlainString() + " default")).toList();
+    return Optional.of(Finding.builder(CheckIds.OTHER_QUOTAS_NOT_MEASURED, Severity.INFO,
+            Pillar.OPERATIONAL_EXCELLENCE)
+        .title(others.size() + " more Connect quota" + (others.size() == 1 ? "" : "s")
+            + ": limits listed, usage not measured")
+        .detail("Service Quotas lists these for Connect and no API counts their usage here, so they are kept with "
+            + "their account-level limit instead of being dropped: " + String.join("; ", listed) + ".")
+        .recommendation("Compare each limit with what is in use in the Connect admin website; instance-level "
+            + "values may differ from the account value shown.")
+        .resource(instance.arn())
+        .consoleUrl(links.serviceQuotas())
+        .evidence("count", (long) others.size())
+        .evidence("quotaCodes", others.stream().map(OtherQuota::quotaCode).toList())
+        .build());
   }
 }

@@ -432,6 +432,39 @@ class QuotaAnalyzerTest {
     assertEquals(1, output.data().at("/summary/rateQuotasModified").asInt());
   }
 
+  @Test
+  void otherQuotas_outsideTheCatalog_areKeptAsLimitOnlyRows_withOneInfoFinding() {
+    when(quotas.listAWSDefaultServiceQuotas(any(ListAwsDefaultServiceQuotasRequest.class))).thenReturn(
+        ListAwsDefaultServiceQuotasResponse.builder().quotas(quota("L-R1", "Rate of ListUsers API requests", 2.0),
+            quota("L-9A46857E", "Users per instance", 500.0), quota("L-D492D362", "Data tables per instance", 100.0),
+            quota("L-6402A996", "Workspaces per instance", 50.0)).build());
+    when(quotas.listServiceQuotas(any(ListServiceQuotasRequest.class))).thenReturn(ListServiceQuotasResponse.builder()
+        .quotas(quota("L-D492D362", "Data tables per instance", 150.0)).build());
+
+    AnalysisOutput output = analyze();
+
+    var others = output.data().get("otherQuotas");
+    assertEquals(2, others.size(), "catalogued (Users) and rate quotas are not repeated here");
+    assertEquals("L-D492D362", others.get(0).get("quotaCode").asText());
+    assertDecimal("150", others.get(0).get("appliedValue").decimalValue());
+    assertDecimal("100", others.get(0).get("defaultValue").decimalValue());
+    assertEquals("NOT_MEASURED", others.get(0).get("status").asText());
+    assertTrue(others.get(1).get("appliedValue").isNull());
+    assertEquals(2, output.data().at("/summary/otherQuotas").asInt());
+    var finding = only(output.findings(), CheckIds.OTHER_QUOTAS_NOT_MEASURED);
+    assertEquals(com.connectopsreview.shared.model.Severity.INFO, finding.severity());
+    assertTrue(finding.detail().contains("Data tables per instance (L-D492D362): 150 applied"), finding.detail());
+    assertTrue(finding.detail().contains("Workspaces per instance (L-6402A996): 50 default"), finding.detail());
+  }
+
+  @Test
+  void otherQuotas_none_noFinding() {
+    AnalysisOutput output = analyze();
+
+    assertEquals(0, output.data().get("otherQuotas").size());
+    assertTrue(output.findings().stream().noneMatch(f -> f.checkId().equals(CheckIds.OTHER_QUOTAS_NOT_MEASURED)));
+  }
+
   // ---- time budget ----
 
   @Test
@@ -456,7 +489,7 @@ class QuotaAnalyzerTest {
     assertTrue(error.startsWith("time budget spent (time budget spent before ServiceQuotas GetServiceQuota L-19A87C94"),
         error);
     assertTrue(error.contains("not examined: limit of Queues per instance; usage of Queues per instance"), error);
-    assertTrue(error.endsWith("API rate quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)"), error);
+    assertTrue(error.endsWith("API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)"), error);
     assertTrue(checkIds(output.findings()).contains("QUOTA.CONTACT_FLOWS.WITHIN_LIMIT"));
   }
 

@@ -230,7 +230,7 @@ class QuotaAnalyzerWireTest {
     assertTrue(response.errors().get(0).startsWith("limits of Contact flows per instance, Flow modules per instance"),
         response.errors().get(0));
     assertTrue(response.errors().get(0).contains("AccessDeniedException from ServiceQuotas"), response.errors().get(0));
-    assertTrue(response.errors().get(1).startsWith("API rate quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)"
+    assertTrue(response.errors().get(1).startsWith("API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)"
         + " could not be read: AccessDeniedException"), response.errors().get(1));
     AnalyzerResult stored = store.getResult(REVIEW_ID, "quota").orElseThrow();
     JsonNode users = row(stored.data().get("quotas"), "USERS");

@@ -1,5 +1,6 @@
 package com.connectopsreview.quota;
 
+import com.connectopsreview.quota.QuotaData.OtherQuota;
 import com.connectopsreview.quota.QuotaData.RateQuota;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.math.BigDecimal;
@@ -15,24 +16,29 @@ import software.amazon.awssdk.services.servicequotas.model.ListServiceQuotasResp
 import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
 
 /**
- * Connect's account-level API rate quotas: the AWS defaults ({@code ListAWSDefaultServiceQuotas})
- * whose name starts with "Rate of", each with the account's applied value
- * ({@code ListServiceQuotas}) where one is listed. Both lists fully paginated, 100 per page.
+ * Connect's quotas as Service Quotas lists them: the AWS defaults ({@code ListAWSDefaultServiceQuotas}),
+ * each with the account's applied value ({@code ListServiceQuotas}) where one is listed. Both lists
+ * fully paginated, 100 per page. The API rate quotas are those whose name starts with "Rate of";
+ * every other quota not in {@link QuotaCatalog} is an "other" quota: limit known, usage not measured.
  */
-final class RateQuotaReader {
+final class QuotaListReader {
 
   static final int PAGE_SIZE = 100;
 
   private final ServiceQuotasClient serviceQuotas;
   private final TimeBudget budget;
 
-  RateQuotaReader(ServiceQuotasClient serviceQuotas, TimeBudget budget) {
+  QuotaListReader(ServiceQuotasClient serviceQuotas, TimeBudget budget) {
     this.serviceQuotas = serviceQuotas;
     this.budget = budget;
   }
 
-  /** Rate quotas in the defaults' order. */
-  List<RateQuota> read() {
+  /** The rate quotas and the other quotas, each in the defaults' order. */
+  record Listing(List<RateQuota> rates, List<OtherQuota> others) {}
+
+  Listing read() {
+    java.util.Set<String> catalog = QuotaCatalog.catalogCodes();
+    Map<String, ServiceQuota> otherDefaults = new LinkedHashMap<>();
     Map<String, ServiceQuota> defaults = new LinkedHashMap<>();
     String token = null;
     do {
@@ -40,10 +46,13 @@ final class RateQuotaReader {
       ListAwsDefaultServiceQuotasResponse page = serviceQuotas.listAWSDefaultServiceQuotas(
           ListAwsDefaultServiceQuotasRequest.builder()
           .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).nextToken(token).build());
-      page.quotas().stream()
-          .filter(q -> q.quotaName() != null && q.quotaName().startsWith(QuotaCatalog.RATE_QUOTA_PREFIX))
-          .filter(q -> q.quotaCode() != null && q.value() != null)
-          .forEach(q -> defaults.putIfAbsent(q.quotaCode(), q));
+      for (ServiceQuota q : page.quotas()) {
+        if (q.quotaCode() == null || q.value() == null || catalog.contains(q.quotaCode())) {
+          continue;
+        }
+        boolean rate = q.quotaName() != null && q.quotaName().startsWith(QuotaCatalog.RATE_QUOTA_PREFIX);
+        (rate ? defaults : otherDefaults).putIfAbsent(q.quotaCode(), q);
+      }
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
 
@@ -54,7 +63,8 @@ final class RateQuotaReader {
       ListServiceQuotasResponse page = serviceQuotas.listServiceQuotas(ListServiceQuotasRequest.builder()
           .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).nextToken(token).build());
       page.quotas().stream()
-          .filter(q -> q.quotaCode() != null && q.value() != null && defaults.containsKey(q.quotaCode()))
+          .filter(q -> q.quotaCode() != null && q.value() != null
+              && (defaults.containsKey(q.quotaCode()) || otherDefaults.containsKey(q.quotaCode())))
           .forEach(q -> applied.putIfAbsent(q.quotaCode(), Numbers.exact(q.value())));
       token = page.nextToken();
     } while (token != null && !token.isEmpty());
@@ -66,6 +76,9 @@ final class RateQuotaReader {
       boolean modified = appliedValue != null && appliedValue.compareTo(defaultValue) != 0;
       rates.add(new RateQuota(code, quota.quotaName(), defaultValue, appliedValue, quota.unit(), modified));
     });
-    return rates;
+    List<OtherQuota> others = new ArrayList<>();
+    otherDefaults.forEach((code, quota) -> others.add(new OtherQuota(code, quota.quotaName(),
+        Numbers.exact(quota.value()), applied.get(code), quota.unit(), RowStatus.NOT_MEASURED)));
+    return new Listing(List.copyOf(rates), List.copyOf(others));
   }
 }
