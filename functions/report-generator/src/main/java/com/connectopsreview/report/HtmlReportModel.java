@@ -35,6 +35,10 @@ final class HtmlReportModel {
     model.put("components", components);
     model.put("instanceSection", InstanceSectionModel.of(
         report.component(ReviewReportReader.INSTANCE_COMPONENT).orElse(null)));
+    model.put("capacitySection", CapacitySectionModel.of(
+        report.component(ReviewReportReader.QUOTA_COMPONENT).orElse(null)));
+    model.put("metricsSection", MetricsSectionModel.of(
+        report.component(ReviewReportReader.METRICS_COMPONENT).orElse(null)));
     return model;
   }
 

@@ -28,6 +28,8 @@ import java.util.Set;
 final class ReviewReportReader {
 
   static final String INSTANCE_COMPONENT = "instance";
+  static final String QUOTA_COMPONENT = "quota";
+  static final String METRICS_COMPONENT = "metrics";
   static final String NO_RESULT = "no result stored";
 
   private final ResultStore store;

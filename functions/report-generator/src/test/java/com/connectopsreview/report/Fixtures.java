@@ -14,6 +14,9 @@ import com.connectopsreview.shared.model.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +66,36 @@ final class Fixtures {
         .consoleUrl("https://eu-west-2.console.aws.amazon.com/connect/v2/app/instances/" + INSTANCE.id()
             + "/overview?region=eu-west-2")
         .build();
+  }
+
+  /** A JSON document from the test classpath (fixtures/..., sandbox/...). */
+  static JsonNode json(String resource) {
+    try {
+      return Json.mapper().readTree(bytes(resource));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] bytes(String resource) {
+    try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new AssertionError(resource + " is not on the test classpath");
+      }
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * A component result the local runner stored for the sandbox review (sandbox/&lt;component&gt;.json),
+   * moved to {@link #REVIEW_ID} so it can sit in a test store next to the fixture manifest.
+   */
+  static AnalyzerResult sandboxResult(String component) {
+    AnalyzerResult stored = Json.fromBytes(bytes("sandbox/" + component + ".json"), AnalyzerResult.class);
+    return new AnalyzerResult(REVIEW_ID, stored.component(), stored.status(), stored.startedAt(),
+        stored.durationMs(), stored.apiCalls(), stored.findings(), stored.data(), stored.errors());
   }
 
   /** The instance analyzer's data, fully populated (the fixed shape). */

@@ -41,4 +41,28 @@ class FormatsTest {
     assertEquals("true", Formats.value(true));
     assertNull(Formats.value(null));
   }
+
+  @Test
+  void utcMinuteAndDay_readTimestampsAndDates() {
+    assertEquals("2026-11-22 17:00 UTC", Formats.utcMinute("2026-11-22T17:00:00Z"));
+    assertEquals("2026-11-22", Formats.day("2026-11-22T00:00:00Z"));
+    assertEquals("2026-11-22", Formats.day("2026-11-22"));
+    assertEquals("2026-11-21", Formats.day("2026-11-22T00:30:00+01:00"), "the UTC day");
+    assertEquals("someday", Formats.day("someday"));
+    assertNull(Formats.date("someday"));
+    assertNull(Formats.utcMinute(" "));
+  }
+
+  @Test
+  void percentAndFixed_showTheDocumentedDecimals() {
+    assertEquals("85.0 %", Formats.percent(new BigDecimal("85")));
+    assertEquals("98.0 %", Formats.percent(new BigDecimal("97.95")));
+    assertEquals("+22.9 %", Formats.signedPercent(new BigDecimal("22.9")));
+    assertEquals("-0.1 %", Formats.signedPercent(new BigDecimal("-0.1")));
+    assertEquals("0.0 %", Formats.signedPercent(BigDecimal.ZERO));
+    assertEquals("43.00", Formats.fixed(new BigDecimal("43"), 2));
+    assertEquals("148.14", Formats.fixed(new BigDecimal("148.14"), 2));
+    assertNull(Formats.percent(null));
+    assertNull(Formats.fixed(null, 1));
+  }
 }

@@ -43,6 +43,10 @@ final class HtmlScan {
         if (!name.equals(top)) {
           return "</" + name + "> closes <" + top + "> at offset " + i;
         }
+      } else if (html.charAt(close - 1) == '/') {
+        // Self-closing: only meaningful in inline SVG (<line/>, <polyline/>), where it closes the element.
+        i = close + 1;
+        continue;
       } else if (!VOID.contains(name)) {
         if (name.equals("style")) {
           int styleEnd = html.indexOf("</style>", close);
@@ -55,6 +59,27 @@ final class HtmlScan {
       i = close + 1;
     }
     return open.isEmpty() ? null : "unclosed " + open;
+  }
+
+  /**
+   * The text between tags of a fragment (entities left as they are), one entry per non-blank run:
+   * what a reader would see, without attribute values.
+   */
+  static List<String> texts(String html) {
+    List<String> texts = new ArrayList<>();
+    int i = 0;
+    while (i < html.length()) {
+      int open = html.indexOf('<', i);
+      String text = (open < 0 ? html.substring(i) : html.substring(i, open)).strip();
+      if (!text.isEmpty()) {
+        texts.add(text);
+      }
+      if (open < 0) {
+        break;
+      }
+      i = html.indexOf('>', open) + 1;
+    }
+    return texts;
   }
 
   /** Values of every {@code attribute="..."} in document order. */
