@@ -60,6 +60,14 @@ class ApiRateLimiterTest {
   }
 
   @Test
+  void standard_pacesPhoneValidationFasterThanOtherServicesButOnlyThatOperation() {
+    ApiRateLimiter standard = ApiRateLimiter.standard();
+
+    assertEquals(ApiRateLimiter.PHONE_VALIDATE_PACE, standard.limitFor("Pinpoint", "PhoneNumberValidate"));
+    assertEquals(5.0, standard.limitFor("Pinpoint", "GetApps").perSecond());
+  }
+
+  @Test
   void limit_rejectsNonsense() {
     assertThrows(IllegalArgumentException.class, () -> new ApiRateLimiter.Limit(0, 5));
     assertThrows(IllegalArgumentException.class, () -> new ApiRateLimiter.Limit(2, 0));
