@@ -1,0 +1,371 @@
+package com.connectopsreview.flow;
+
+import com.connectopsreview.flow.FlowCache.Entry;
+import com.connectopsreview.flow.FlowData.Analysis;
+import com.connectopsreview.flow.FlowData.ContentSource;
+import com.connectopsreview.flow.FlowData.FlowRow;
+import com.connectopsreview.flow.FlowData.LintRow;
+import com.connectopsreview.flow.FlowData.ModuleRow;
+import com.connectopsreview.shared.analyzer.AnalysisOutput;
+import com.connectopsreview.shared.analyzer.Analyzer;
+import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.links.ConsoleLinks;
+import com.connectopsreview.shared.model.AnalyzerRequest;
+import com.connectopsreview.shared.model.Finding;
+import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.store.ResultStore;
+import com.connectopsreview.shared.time.TimeBudget;
+import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * The {@code flow} component: every contact flow and flow module of the instance, their logging
+ * compliance (upstream-spec §1.8, §4.9 item 1), flows by type, and the Flow Language lint of
+ * {@link FlowLintCatalog}; default and sample flows are reported like any other, marked as such.
+ *
+ * <p>Calls, all in the instance's Region: Connect {@code DescribeInstance} once (the access URL for
+ * the flow designer links), {@code DescribeInstanceAttribute(CONTACTFLOW_LOGS)} once,
+ * {@code SearchContactFlows} and {@code SearchContactFlowModules} at 100 per page, every page, using
+ * the {@code Content} they return. Only where a flow comes without content and the cache does not
+ * hold it with the same LastModifiedTime comes a paced {@code DescribeContactFlow} (modules:
+ * {@code DescribeContactFlowModule}). When Search is refused, {@code ListContactFlows} /
+ * {@code ListContactFlowModules} at 1000 per page plus one Describe each.
+ *
+ * <p>Analyses are cached across reviews by content hash ({@link FlowCache}): the cache is read once at
+ * the start and written once at the end, also when the run is PARTIAL. A flow whose content cannot be
+ * read is still counted and listed; it is named in {@code errors}, which makes the component PARTIAL,
+ * as does running out of time. Content that is not Flow Language is a finding, never an error.
+ */
+public final class FlowAnalyzer implements Analyzer {
+
+  private static final Logger LOG = LoggerFactory.getLogger(FlowAnalyzer.class);
+
+  /** At most this many unread flows are named one by one in {@code errors}. */
+  static final int NAMED_IN_ERRORS = 20;
+
+  private final FlowClients clients;
+  private final ResultStore store;
+
+  public FlowAnalyzer(FlowClients clients, ResultStore store) {
+    this.clients = clients;
+    this.store = store;
+  }
+
+  @Override
+  public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
+    return new Run(request, budget, clients, store).analyze();
+  }
+
+  /** A flow or module with what the run learned about its content (analysis null: content not read). */
+  private record Examined(FlowRecord record, FlowAnalysis analysis) {}
+
+  /** The state of one invocation (the analyzer itself is shared across warm invocations). */
+  private static final class Run {
+
+    private final InstanceRef ref;
+    private final ResultStore store;
+    private final FlowFetcher fetcher;
+    private final List<String> errors = new ArrayList<>();
+    private final List<String> unread = new ArrayList<>();
+    private int notExaminedForTime;
+    private String outOfTime;
+    private FlowCache.Document cached;
+    private final FlowCache.Document fresh = FlowCache.Document.empty();
+    private int analyzed;
+    private int reused;
+    private boolean contentFromSearch;
+    private boolean contentFromDescribe;
+
+    Run(AnalyzerRequest request, TimeBudget budget, FlowClients clients, ResultStore store) {
+      this.ref = request.instance();
+      this.store = store;
+      this.fetcher = new FlowFetcher(clients.connect(Region.of(ref.region())), ref.id(), budget);
+    }
+
+    AnalysisOutput analyze() {
+      cached = FlowCache.read(store, FlowAnalyzerFunction.COMPONENT, ref.id());
+      ConsoleLinks links = links();
+      Boolean instanceFlowLogs = instanceFlowLogs();
+
+      List<FlowRecord> flows = new ArrayList<>();
+      boolean flowsComplete = list("flows", flows, fetcher::searchFlows, fetcher::listFlows);
+      List<FlowRecord> modules = new ArrayList<>();
+      list("flow modules", modules, fetcher::searchModules, fetcher::listModules);
+
+      List<Examined> examinedFlows = flows.stream().map(this::examine).toList();
+      List<Examined> examinedModules = modules.stream().map(this::examine).toList();
+      FlowCache.write(store, FlowAnalyzerFunction.COMPONENT, ref.id(), fresh);
+
+      if (!unread.isEmpty()) {
+        errors.add("content of " + unread.size() + " flow(s)/module(s) not read: " + named(unread));
+      }
+      if (outOfTime != null) {
+        errors.add("time budget spent (" + outOfTime + ")" + (notExaminedForTime == 0 ? ""
+            : "; content of " + notExaminedForTime + " flow(s)/module(s) not read, the next review continues"));
+      }
+      LOG.info("flows: {} flows, {} modules; analyzed {}, reused from cache {}, {} search pages, {} list pages, "
+          + "{} describes", flows.size(), modules.size(), analyzed, reused, fetcher.searchPages(),
+          fetcher.listPages(), fetcher.describeCalls());
+      return output(links, instanceFlowLogs, flowsComplete, examinedFlows, examinedModules);
+    }
+
+    // ---- reading ----
+
+    /** The access URL for the designer links; without it the links fall back to the console (not an error). */
+    private ConsoleLinks links() {
+      ConsoleLinks links = ConsoleLinks.forInstance(ref);
+      try {
+        links = links.withAccessUrl(fetcher.accessUrl());
+      } catch (SdkException | BudgetExceededException e) {
+        LOG.info("flow designer links left out: DescribeInstance: {}", AwsErrors.reason(e));
+      }
+      return links;
+    }
+
+    private Boolean instanceFlowLogs() {
+      try {
+        return fetcher.instanceFlowLogs();
+      } catch (BudgetExceededException e) {
+        stop(e);
+      } catch (SdkException e) {
+        if (AwsErrors.isOutOfTime(e)) {
+          stop(e);
+        } else {
+          errors.add("instance attribute CONTACTFLOW_LOGS not read: " + AwsErrors.reason(e));
+        }
+      }
+      return null;
+    }
+
+    /**
+     * Lists with Search, or with the List fallback when Search is refused on its first page.
+     *
+     * @return true when every page was read
+     * @throws FlowsNotListedException when no flow could be listed at all (nothing to review)
+     */
+    private boolean list(String what, List<FlowRecord> into, Consumer<List<FlowRecord>> search,
+        Consumer<List<FlowRecord>> fallback) {
+      if (outOfTime != null) {
+        return false;
+      }
+      int pagesBefore = fetcher.searchPages();
+      try {
+        search.accept(into);
+        return true;
+      } catch (BudgetExceededException e) {
+        stop(e);
+        return false;
+      } catch (SdkException e) {
+        if (AwsErrors.isOutOfTime(e)) {
+          stop(e);
+          return false;
+        }
+        if (fetcher.searchPages() > pagesBefore || !AwsErrors.isRefused(e)) {
+          errors.add(what + " listed incompletely (" + into.size() + " read): " + AwsErrors.reason(e));
+          return false;
+        }
+        LOG.info("search for {} refused, falling back to List + Describe: {}", what, AwsErrors.reason(e));
+        return fallback(what, into, fallback, AwsErrors.reason(e));
+      }
+    }
+
+    private boolean fallback(String what, List<FlowRecord> into, Consumer<List<FlowRecord>> list, String refused) {
+      try {
+        list.accept(into);
+        return true;
+      } catch (BudgetExceededException e) {
+        stop(e);
+        return false;
+      } catch (SdkException e) {
+        if (AwsErrors.isOutOfTime(e)) {
+          stop(e);
+          return false;
+        }
+        String reason = what + " not listed: Search refused (" + refused + "), List failed ("
+            + AwsErrors.reason(e) + ")";
+        if (into.isEmpty() && "flows".equals(what)) {
+          throw new FlowsNotListedException(reason);
+        }
+        errors.add(reason + (into.isEmpty() ? "" : "; " + into.size() + " read"));
+        return false;
+      }
+    }
+
+    /** The analysis of one flow or module: cached, from the listed content, or from a Describe call. */
+    private Examined examine(FlowRecord listed) {
+      Map<String, Entry> before = cached.of(listed.kind());
+      Map<String, Entry> after = fresh.of(listed.kind());
+      Entry previous = before.get(listed.id());
+      FlowRecord record = listed;
+      if (!record.hasContent()) {
+        if (previous != null && record.lastModifiedTime() != null
+            && record.lastModifiedTime().equals(previous.lastModifiedTime())) {
+          reused++;
+          contentFromSearch = true;
+          after.put(record.id(), previous);
+          return new Examined(record, previous.analysis());
+        }
+        record = describe(record);
+        if (record == null) {
+          // Keep what earlier reviews learned: a later review may find it unchanged.
+          if (previous != null) {
+            after.put(listed.id(), previous);
+          }
+          return new Examined(listed, null);
+        }
+        contentFromDescribe = true;
+      } else {
+        contentFromSearch = true;
+      }
+      String hash = FlowCache.sha256(record.content());
+      FlowAnalysis analysis;
+      if (previous != null && hash.equals(previous.contentSha256())) {
+        reused++;
+        analysis = previous.analysis();
+      } else {
+        analyzed++;
+        analysis = FlowAnalysis.of(record.content());
+      }
+      after.put(record.id(), new Entry(hash, record.lastModifiedTime(), analysis));
+      return new Examined(record, analysis);
+    }
+
+    /** The record with described content; null when it could not be read (already noted). */
+    private FlowRecord describe(FlowRecord record) {
+      if (outOfTime != null) {
+        notExaminedForTime++;
+        return null;
+      }
+      try {
+        FlowRecord described = fetcher.describe(record);
+        if (!described.hasContent()) {
+          unread.add(record.describe() + ": Describe returned no Content");
+          return null;
+        }
+        return described;
+      } catch (BudgetExceededException e) {
+        stop(e);
+        notExaminedForTime++;
+      } catch (SdkException e) {
+        if (AwsErrors.isOutOfTime(e)) {
+          stop(e);
+          notExaminedForTime++;
+        } else {
+          unread.add(record.describe() + ": " + AwsErrors.reason(e));
+        }
+      }
+      return null;
+    }
+
+    private void stop(RuntimeException e) {
+      if (outOfTime == null) {
+        BudgetExceededException budget = com.connectopsreview.shared.aws.AwsErrors.budgetExceeded(e);
+        outOfTime = budget == null ? e.getMessage() : budget.getMessage();
+        LOG.warn("time budget spent; storing what was read as PARTIAL");
+      }
+    }
+
+    // ---- result ----
+
+    private AnalysisOutput output(ConsoleLinks links, Boolean instanceFlowLogs, boolean flowsComplete,
+        List<Examined> flows, List<Examined> modules) {
+      FlowFindings rules = new FlowFindings(links);
+      List<Finding> findings = new ArrayList<>();
+      List<Finding> lintFindings = new ArrayList<>();
+      List<FlowRow> flowRows = new ArrayList<>();
+      List<ModuleRow> moduleRows = new ArrayList<>();
+      List<LintRow> lintRows = new ArrayList<>();
+      Map<String, Integer> byType = new TreeMap<>();
+      Map<String, Integer> missingByType = new TreeMap<>();
+      int enabled = 0;
+      int notEvaluated = 0;
+      List<Finding> missing = new ArrayList<>();
+
+      for (Examined e : flows) {
+        FlowRecord f = e.record();
+        String type = f.type() == null ? "UNKNOWN" : f.type();
+        byType.merge(type, 1, Integer::sum);
+        LoggingBehavior logging = e.analysis() == null ? null : e.analysis().logging();
+        if (logging == null) {
+          notEvaluated++;
+        } else if (logging == LoggingBehavior.ENABLED) {
+          enabled++;
+        } else {
+          missing.add(rules.missing(f, logging, instanceFlowLogs));
+          missingByType.merge(type, 1, Integer::sum);
+        }
+        List<LintHit> hits = e.analysis() == null ? List.of() : e.analysis().lint();
+        hits.forEach(hit -> {
+          lintFindings.add(rules.lint(f, hit));
+          lintRows.add(new LintRow(hit.checkId(), f.id(), f.name(), hit.blockId(), hit.actionType(), hit.message()));
+        });
+        flowRows.add(new FlowRow(f.id(), f.arn(), f.name(), f.type(), f.state(), f.status(), f.isDefaultFlow(),
+            logging, FlowFindings.dependsOnInstanceSetting(logging, instanceFlowLogs), hits.size(),
+            rules.editUrl(f)));
+      }
+      for (Examined e : modules) {
+        FlowRecord m = e.record();
+        List<LintHit> hits = e.analysis() == null ? List.of() : e.analysis().lint();
+        hits.forEach(hit -> {
+          lintFindings.add(rules.lint(m, hit));
+          lintRows.add(new LintRow(hit.checkId(), m.id(), m.name(), hit.blockId(), hit.actionType(), hit.message()));
+        });
+        moduleRows.add(new ModuleRow(m.id(), m.arn(), m.name(), m.state(), m.status(), hits.size()));
+      }
+
+      int evaluated = enabled + missing.size();
+      BigDecimal percent = evaluated == 0 ? null
+          : BigDecimal.valueOf(enabled * 100L).divide(BigDecimal.valueOf(evaluated), 1, RoundingMode.HALF_UP);
+      if (flows.isEmpty()) {
+        if (flowsComplete) {
+          findings.add(rules.none());
+        }
+      } else {
+        findings.add(rules.summary(flows.size(), enabled, missing.size(), notEvaluated, percent, instanceFlowLogs,
+            byType, missingByType));
+        if (flowsComplete && missing.isEmpty() && notEvaluated == 0) {
+          findings.add(rules.compliant(flows.size(), instanceFlowLogs));
+        }
+      }
+      findings.addAll(missing);
+      findings.addAll(lintFindings);
+
+      FlowData data = new FlowData(instanceFlowLogs, contentSource(), flows.size(), modules.size(), byType, percent,
+          flowRows, moduleRows, lintRows, new Analysis(analyzed, reused, fetcher.describeCalls(),
+              fetcher.searchPages(), fetcher.listPages()));
+      return AnalysisOutput.of(findings, Json.tree(data), errors);
+    }
+
+    private ContentSource contentSource() {
+      if (contentFromDescribe) {
+        return contentFromSearch ? ContentSource.MIXED : ContentSource.DESCRIBE;
+      }
+      return ContentSource.SEARCH;
+    }
+
+    private static String named(List<String> items) {
+      List<String> shown = items.subList(0, Math.min(items.size(), NAMED_IN_ERRORS));
+      return String.join("; ", shown) + (items.size() > shown.size()
+          ? "; and " + (items.size() - shown.size()) + " more" : "");
+    }
+  }
+
+  /** Neither SearchContactFlows nor ListContactFlows listed a single flow: nothing to review (FAILED). */
+  static final class FlowsNotListedException extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    FlowsNotListedException(String message) {
+      super(message);
+    }
+  }
+}
