@@ -1,7 +1,9 @@
 package com.connectopsreview.local;
 
 import com.connectopsreview.instance.InstanceAnalyzerFunction;
+import com.connectopsreview.flow.FlowAnalyzerFunction;
 import com.connectopsreview.metrics.MetricsAnalyzerFunction;
+import com.connectopsreview.phone.PhoneAnalyzerFunction;
 import com.connectopsreview.quota.QuotaAnalyzerFunction;
 import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.aws.AwsClients;
@@ -23,7 +25,9 @@ final class LocalAnalyzers {
   static final Map<String, Factory> FACTORIES = Map.of(
       "instance", InstanceAnalyzerFunction::create,
       "quota", QuotaAnalyzerFunction::create,
-      "metrics", MetricsAnalyzerFunction::create);
+      "metrics", MetricsAnalyzerFunction::create,
+      "phone", PhoneAnalyzerFunction::create,
+      "flow", FlowAnalyzerFunction::create);
 
   private LocalAnalyzers() {}
 }

@@ -46,7 +46,8 @@ class SandboxReviewCliTest {
     JsonNode report = Json.mapper().readTree(Files.readAllBytes(html.resolveSibling("report.json")));
     Set<String> found = checkIds(report);
     for (PlantedProblems.Expectations expected
-        : java.util.List.of(PlantedProblems.instance(), PlantedProblems.quota(), PlantedProblems.metrics())) {
+        : java.util.List.of(PlantedProblems.instance(), PlantedProblems.quota(), PlantedProblems.metrics(),
+            PlantedProblems.phone(), PlantedProblems.flow())) {
       for (String checkId : expected.expectedCheckIds()) {
         assertTrue(found.contains(checkId), "planted " + checkId + " reported; found " + found);
       }

@@ -118,6 +118,9 @@ public final class PlantedProblems {
                 "Queues per instance L-19A87C94, STANDARD queues: small 99 of 100 (99.0 %), large 200 of 202 (99.0 %)"),
             new Check("QUOTA.PROFICIENCIES_PER_AGENT.NOT_MEASURED", Severity.INFO,
                 "Proficiencies per agent L-50375162: limit 50, no API counts its usage"),
+            new Check("QUOTA.OTHER_QUOTAS.NOT_MEASURED", Severity.INFO,
+                "data tables, email addresses, notifications, queues per routing profile, workspaces, concurrent "
+                    + "campaign calls: listed by Service Quotas, outside the analyzer's catalog"),
             new Check("QUOTA.API_RATE.CUSTOM", Severity.INFO,
                 "Rate of StartOutboundVoiceContact API requests: applied 10, AWS default 2"),
             new Check("QUOTA.CONCURRENT_CALLS.GROWTH", Severity.HIGH,
@@ -152,5 +155,65 @@ public final class PlantedProblems {
         List.of(
             Check.absent("METRICS.THROTTLED_CALLS.HIGH", "37 throttled calls is the moderate band (10-99)"),
             Check.absent("METRICS.THROTTLED_CALLS.NONE", "there are throttled calls")));
+  }
+
+  /**
+   * The {@code phone} component: ListPhoneNumbersV2, DescribePhoneNumber and Pinpoint's
+   * PhoneNumberValidate over {@link Scenario#phoneNumbers()}; checkIds and severities as in the issue 5
+   * contract (docs/checks.md, section phone). Which numbers carry which plant is in code too
+   * ({@link Scenario#unusedPhoneNumbers()}, {@link Scenario#phoneNumbersWithStatus(String)},
+   * {@link Scenario.PhoneNumber#carrier()}).
+   */
+  public static Expectations phone() {
+    return new Expectations("phone",
+        List.of(
+            new Check("PHONE.CARRIER.SINGLE_IN_COUNTRY", Severity.MEDIUM,
+                "every US DID on one carrier, Northwind Telecom (small 8, large 700); one finding, for US"),
+            new Check("PHONE.NUMBER.UNUSED", Severity.LOW,
+                "every sixth number (index % 6 == 4) is answered by no flow: small 2, large 166, one finding each"),
+            new Check("PHONE.NUMBER.FAILED", Severity.HIGH, "number index 7 (a US DID): PhoneNumberStatus FAILED"),
+            new Check("PHONE.NUMBER.IN_PROGRESS", Severity.LOW,
+                "number index 3 (a US DID): PhoneNumberStatus IN_PROGRESS"),
+            new Check("PHONE.TOLL_FREE.FEWER_THAN_DID", Severity.MEDIUM,
+                "toll-free 3 of 12 (small), 200 of 1,000 (large): fewer than the DIDs"),
+            new Check("PHONE.SMS.NO_SHORT_CODE", Severity.INFO, "no short code among more than 5 numbers"),
+            new Check("PHONE.INVENTORY.SUMMARY", Severity.INFO, "always: counts, shares, carriers, countries")),
+        List.of(),
+        List.of(
+            Check.absent("PHONE.CARRIER.SINGLE", "three carriers in small (US DID, US toll-free, UK), four in large"),
+            Check.absent("PHONE.NUMBERS.NONE", "the instance has numbers"),
+            Check.absent("PHONE.TOLL_FREE.NONE", "there are toll-free numbers"),
+            Check.absent("PHONE.TOLL_FREE.HIGH_SHARE", "toll-free is 25 % (small) or 20 % (large), not above 70 %"),
+            Check.absent("PHONE.MIX.COST_REVIEW", "fewer toll-free numbers than DIDs")));
+  }
+
+  /**
+   * The {@code flow} component: SearchContactFlows / SearchContactFlowModules content (or
+   * DescribeContactFlow / DescribeContactFlowModule) and the instance's CONTACTFLOW_LOGS attribute
+   * ({@code false}); checkIds and severities as in the issue 5 contract (docs/checks.md, section flow).
+   * Each lint checkId is planted in exactly one named flow ({@link Scenario#lintPlants()}), one
+   * offending action each; every other flow and module is lint-clean.
+   */
+  public static Expectations flow() {
+    return new Expectations("flow",
+        List.of(
+            new Check("FLOW.LOGGING.MISSING", Severity.MEDIUM,
+                "the 9 default flows and every fifth generated flow never set logging; CONTACTFLOW_LOGS is false"),
+            new Check("FLOW.LOGGING.SUMMARY", Severity.INFO, "always: compliance percentage, flows by type"),
+            new Check("FLOW.LINT.NO_ERROR_BRANCH", Severity.MEDIUM,
+                "flow \"Planted lint: order lookup without error branch\": InvokeLambdaFunction without Errors"),
+            new Check("FLOW.LINT.UNREACHABLE", Severity.LOW,
+                "flow \"Planted lint: orphaned survey prompt\": a MessageParticipant nothing leads to"),
+            new Check("FLOW.LINT.LAMBDA_TIMEOUT", Severity.MEDIUM,
+                "flow \"Planted lint: CRM lookup with a 30 s Lambda timeout\": InvocationTimeLimitSeconds 30"),
+            new Check("FLOW.LINT.HARDCODED_PHONE", Severity.LOW,
+                "flow \"Planted lint: transfer to a hard-coded number\": ThirdPartyPhoneNumber +12025550143"),
+            new Check("FLOW.LINT.LOGGING_NOT_REENABLED", Severity.MEDIUM,
+                "flow \"Planted lint: payment input leaves logging off\": Disabled before a card input, never Enabled again")),
+        List.of(),
+        List.of(
+            Check.absent("FLOW.LOGGING.COMPLIANT", "not every flow logs"),
+            Check.absent("FLOW.FLOWS.NONE", "the instance has flows"),
+            Check.absent("FLOW.CONTENT.UNPARSABLE", "every flow and module is valid Flow Language")));
   }
 }

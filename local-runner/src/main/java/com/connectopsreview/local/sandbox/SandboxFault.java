@@ -5,7 +5,7 @@ package com.connectopsreview.local.sandbox;
  * Each service answers in its own error vocabulary, as the real service would.
  */
 public enum SandboxFault {
-  /** Connect: 403 AccessDeniedException. Kinesis, Firehose: 400 AccessDeniedException. */
+  /** Connect, Pinpoint: 403 AccessDeniedException. Kinesis, Firehose: 400 AccessDeniedException. */
   ACCESS_DENIED,
   /** Connect: 500 InternalServiceException. Kinesis: 500 InternalFailureException. Firehose: 500 ServiceUnavailableException. */
   SERVER_ERROR,

@@ -21,7 +21,8 @@ import java.util.Optional;
  * many entities there are. Entities are generated on demand ({@link EntityList}).
  *
  * <p>Service Quotas values ({@link #quotas()}) and CloudWatch series ({@link #metrics()}) carry the
- * planted quota and metrics problems. Extension point: alarms, CloudTrail events, flow-log lines and
+ * planted quota and metrics problems; phone numbers (carrier, status, target) and flows (logging,
+ * {@link #lintPlants()}) carry the telephony and flow plants. Extension point: alarms, CloudTrail events, flow-log lines and
  * data-lake tables are not modelled yet. Each later analyzer issue adds its data here (a record and a generator method
  * in {@link ScenarioGenerator}) and its operations in the server's registry.
  */
@@ -31,8 +32,52 @@ public final class Scenario {
   public static final String ACCOUNT_ID = "123456789012";
   public static final String REGION = "us-east-1";
 
-  /** How the flow's content sets logging: an UpdateFlowLoggingBehavior action, or none at all. */
-  public enum FlowLogging { ENABLED, DISABLED, ABSENT }
+  /** How the flow's content sets logging (its UpdateFlowLoggingBehavior actions). */
+  public enum FlowLogging {
+    /** Enabled by the first action. */
+    ENABLED,
+    /**
+     * Enabled by the first action, Disabled just before one sensitive input (an account number) and
+     * Enabled again on every path out of it: correct, no lint finding.
+     */
+    PAUSED,
+    /**
+     * Enabled by the first action, later Disabled and never Enabled again: only the
+     * {@code FLOW.LINT.LOGGING_NOT_REENABLED} plant.
+     */
+    DISABLED,
+    /** No logging action at all: the flow does not log ({@code FLOW.LOGGING.MISSING}). */
+    ABSENT;
+
+    /** Whether the content has an Enabled UpdateFlowLoggingBehavior action. */
+    public boolean enablesLogging() {
+      return this != ABSENT;
+    }
+  }
+
+  /** Lint rules of the flow analyzer that named flows of the scenario break, one rule per flow. */
+  public enum LintRule {
+    NO_ERROR_BRANCH, UNREACHABLE, LAMBDA_TIMEOUT, HARDCODED_PHONE, LOGGING_NOT_REENABLED;
+
+    /** The flow analyzer's checkId, e.g. {@code FLOW.LINT.NO_ERROR_BRANCH}. */
+    public String checkId() {
+      return "FLOW.LINT." + name();
+    }
+  }
+
+  /**
+   * A flow planted to break exactly one lint rule, in exactly one action.
+   *
+   * @param blockId the Identifier of the offending action
+   * @param actionType that action's Type
+   */
+  public record LintPlant(String flowId, String flowArn, String flowName, LintRule rule, String blockId,
+      String actionType) {
+
+    public String checkId() {
+      return rule.checkId();
+    }
+  }
 
   /** DescribeInstance's Instance and ReplicationConfiguration. */
   public record Instance(
@@ -71,10 +116,20 @@ public final class Scenario {
 
   public record FirehoseEncryption(String status, String keyType, String keyArn) {}
 
-  /** A flow; its Flow Language content comes from {@link #flowContent(ContactFlow)}. */
+  /**
+   * A flow; its Flow Language content comes from {@link #flowContent(ContactFlow)}.
+   *
+   * @param lintPlant the one lint rule the content breaks; null for a clean flow
+   */
   public record ContactFlow(
       int index, String id, String arn, String name, String type, String state, String status,
-      String description, FlowLogging logging, Instant lastModified) {}
+      String description, FlowLogging logging, LintRule lintPlant, Instant lastModified) {
+
+    /** Connect's own flows ("Default ..." and "Sample ..."), reported with defaultFlow=true. */
+    public boolean isDefault() {
+      return name.startsWith("Default ") || name.startsWith("Sample ");
+    }
+  }
 
   public record FlowModule(
       int index, String id, String arn, String name, String state, String status, FlowLogging logging,
@@ -97,10 +152,17 @@ public final class Scenario {
 
   public record QuickConnect(int index, String id, String arn, String name, String type, Instant lastModified) {}
 
-  /** @param carrier the carrier a number lookup would report (for the later telephony analyzer) */
+  /**
+   * A number claimed to the instance.
+   *
+   * @param carrier the carrier Pinpoint's PhoneNumberValidate reports for it
+   * @param status DescribePhoneNumber's PhoneNumberStatus.Status: CLAIMED, IN_PROGRESS or FAILED
+   * @param statusMessage PhoneNumberStatus.Message; null for CLAIMED
+   * @param used whether a flow answers it (ListFlowAssociations); every number targets the instance
+   */
   public record PhoneNumber(
       int index, String id, String arn, String number, String countryCode, String type, String carrier,
-      String description) {}
+      String description, String status, String statusMessage, boolean used) {}
 
   public record SecurityProfile(int index, String id, String arn, String name, Instant lastModified) {}
 
@@ -289,6 +351,44 @@ public final class Scenario {
 
   public EntityList<PhoneNumber> phoneNumbers() {
     return phoneNumbers;
+  }
+
+  /**
+   * The flows planted to break one lint rule each, in flow order (the same five flows, right after
+   * Connect's default flows, for every seed and size). Every other flow and every module is clean.
+   */
+  public List<LintPlant> lintPlantDetails() {
+    return flows.stream().filter(f -> f.lintPlant() != null)
+        .map(f -> new LintPlant(f.id(), f.arn(), f.name(), f.lintPlant(), FlowContent.plantBlockId(this, f),
+            FlowContent.plantActionType(f.lintPlant())))
+        .toList();
+  }
+
+  /** Flow id to the checkId of the one lint rule it breaks; clean flows are not in it. */
+  public Map<String, String> lintPlants() {
+    Map<String, String> plants = new java.util.LinkedHashMap<>();
+    lintPlantDetails().forEach(p -> plants.put(p.flowId(), p.checkId()));
+    return java.util.Collections.unmodifiableMap(plants);
+  }
+
+  /** Ids of the flows without any UpdateFlowLoggingBehavior Enabled action (Connect's default flows among them). */
+  public List<String> flowIdsWithoutLogging() {
+    return flows.stream().filter(f -> !f.logging().enablesLogging()).map(ContactFlow::id).toList();
+  }
+
+  /** Numbers no flow answers (unused): absent from ListFlowAssociations. */
+  public List<PhoneNumber> unusedPhoneNumbers() {
+    return phoneNumbers.stream().filter(n -> !n.used()).toList();
+  }
+
+  /** Numbers whose DescribePhoneNumber status is {@code status} (CLAIMED, IN_PROGRESS or FAILED). */
+  public List<PhoneNumber> phoneNumbersWithStatus(String status) {
+    return phoneNumbers.stream().filter(n -> n.status().equals(status)).toList();
+  }
+
+  /** The number with this E.164 value, if the scenario has it. */
+  public Optional<PhoneNumber> phoneNumberByE164(String e164) {
+    return phoneNumbers.stream().filter(n -> n.number().equals(e164)).findFirst();
   }
 
   public EntityList<SecurityProfile> securityProfiles() {

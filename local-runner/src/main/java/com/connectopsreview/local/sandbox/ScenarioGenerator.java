@@ -92,9 +92,32 @@ public final class ScenarioGenerator {
       "308", "309", "310", "312", "313", "314", "315", "316", "317", "318", "319", "320", "321", "323", "325"};
   private static final String[] TOLL_FREE_CODES = {"800", "833", "844", "855", "866", "877", "888"};
 
-  static final String CARRIER_US_DID = "Northwind Telecom";
-  static final String CARRIER_US_TOLL_FREE = "Contoso Networks";
-  static final String CARRIER_GB = "Fabrikam Telecom UK";
+  /** Every US DID's carrier: the single-carrier plant (PHONE.CARRIER.SINGLE_IN_COUNTRY for US). */
+  public static final String CARRIER_US_DID = "Northwind Telecom";
+  public static final String CARRIER_US_TOLL_FREE = "Contoso Networks";
+  /** UK DIDs alternate between two carriers (by tens of the index), so GB is never single-carrier. */
+  public static final String CARRIER_GB = "Fabrikam Telecom UK";
+  public static final String CARRIER_GB_SECOND = "Litware Voice UK";
+
+  /** The one number whose claim FAILED (a US DID, present in every size). */
+  public static final int FAILED_NUMBER_INDEX = 7;
+  /** The one number whose claim is IN_PROGRESS (a US DID, present in every size). */
+  public static final int IN_PROGRESS_NUMBER_INDEX = 3;
+  /** Numbers with {@code index % UNUSED_NUMBER_MODULUS == UNUSED_NUMBER_REMAINDER} are answered by no flow. */
+  public static final int UNUSED_NUMBER_MODULUS = 6;
+  public static final int UNUSED_NUMBER_REMAINDER = 4;
+
+  /**
+   * The lint plants are the flows right after Connect's default flows, one per rule in
+   * {@link Scenario.LintRule} order: the same indexes for every seed and size.
+   */
+  public static final int FIRST_LINT_PLANT_INDEX = 9;
+  private static final String[] LINT_PLANT_NAMES = {
+      "Planted lint: order lookup without error branch",
+      "Planted lint: orphaned survey prompt",
+      "Planted lint: CRM lookup with a 30 s Lambda timeout",
+      "Planted lint: transfer to a hard-coded number",
+      "Planted lint: payment input leaves logging off"};
 
   private static final Instant EPOCH = Instant.parse("2024-01-15T08:00:00Z");
 
@@ -297,7 +320,15 @@ public final class ScenarioGenerator {
       String arn = instanceArn + "/contact-flow/" + id;
       if (i < DEFAULT_FLOWS.length) {
         return new ContactFlow(i, id, arn, DEFAULT_FLOWS[i][0], DEFAULT_FLOWS[i][1], "ACTIVE", "PUBLISHED",
-            "Created by Amazon Connect", FlowLogging.ABSENT, created);
+            "Created by Amazon Connect", FlowLogging.ABSENT, null, created);
+      }
+      int plant = i - FIRST_LINT_PLANT_INDEX;
+      if (plant >= 0 && plant < LINT_PLANT_NAMES.length) {
+        Scenario.LintRule rule = Scenario.LintRule.values()[plant];
+        return new ContactFlow(i, id, arn, LINT_PLANT_NAMES[plant], "CONTACT_FLOW", "ACTIVE", "PUBLISHED",
+            "Planted for the flow analyzer: breaks " + rule.checkId() + " once",
+            rule == Scenario.LintRule.LOGGING_NOT_REENABLED ? FlowLogging.DISABLED : FlowLogging.ENABLED, rule,
+            modified("flow", i));
       }
       int g = i - DEFAULT_FLOWS.length;
       String type = FLOW_TYPE_CYCLE[g % FLOW_TYPE_CYCLE.length];
@@ -309,11 +340,13 @@ public final class ScenarioGenerator {
         case "AGENT_WHISPER" -> "agent whisper";
         default -> "transfer";
       };
-      // Planted for the flow analyzer: every fifth generated flow never sets logging, some turn it off.
-      FlowLogging logging = g % 5 == 3 ? FlowLogging.ABSENT : g % 13 == 7 ? FlowLogging.DISABLED : FlowLogging.ENABLED;
+      // Planted for the flow analyzer: every fifth generated flow never sets logging; some inbound flows
+      // pause it around a sensitive input and turn it back on (correct, no lint finding).
+      FlowLogging logging = g % 5 == 3 ? FlowLogging.ABSENT
+          : g % 13 == 7 && type.equals("CONTACT_FLOW") ? FlowLogging.PAUSED : FlowLogging.ENABLED;
       return new ContactFlow(i, id, arn, String.format(Locale.ROOT, "%s %s %04d", dept, purpose, g + 1), type,
           g % 50 == 49 ? "ARCHIVED" : "ACTIVE", g % 23 == 22 ? "SAVED" : "PUBLISHED",
-          dept + " " + purpose + " flow", logging, modified("flow", i));
+          dept + " " + purpose + " flow", logging, null, modified("flow", i));
     }
 
     FlowModule flowModule(int i) {
@@ -447,26 +480,39 @@ public final class ScenarioGenerator {
     }
 
     /**
-     * Index pattern: i % 10 == 9 is a UK DID (Ofcom's drama range 020 7946 0xxx), i % 5 == 0 a US
-     * toll-free number, the rest US DIDs in the fictional 555-01xx range. Numbers are unique up to
-     * 5,000 (HUGE). Every US DID comes from one carrier (planted for the telephony analyzer).
+     * Index pattern: i % 10 == 9 is a UK DID (Ofcom's drama range 020 7946 0xxx; two carriers,
+     * alternating by tens), i % 5 == 0 a US toll-free number, the rest US DIDs in the fictional
+     * 555-01xx range. Numbers are unique up to 5,000 (HUGE). Every US DID comes from one carrier;
+     * {@link #FAILED_NUMBER_INDEX} and {@link #IN_PROGRESS_NUMBER_INDEX} are the only numbers not
+     * CLAIMED; every sixth number (index % 6 == 4) has no target (unused). Planted for the telephony
+     * analyzer (PlantedProblems.phone()).
      */
     PhoneNumber phoneNumber(int i) {
       String id = Seeded.uuid(seed, "number", i);
       String arn = "arn:aws:connect:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":phone-number/" + id;
+      String status = i == FAILED_NUMBER_INDEX ? "FAILED" : i == IN_PROGRESS_NUMBER_INDEX ? "IN_PROGRESS" : "CLAIMED";
+      String message = switch (status) {
+        case "FAILED" -> "The phone number could not be claimed: the carrier rejected the order. "
+            + "Release the number and claim another one.";
+        case "IN_PROGRESS" -> "The phone number claim is in progress.";
+        default -> null;
+      };
+      boolean used = i % UNUSED_NUMBER_MODULUS != UNUSED_NUMBER_REMAINDER;
       int block = i / 100;
       String last2 = String.format(Locale.ROOT, "%02d", i % 100);
       if (i % 10 == 9) {
         return new PhoneNumber(i, id, arn, String.format(Locale.ROOT, "+442079460%03d", (i / 10) % 1000), "GB",
-            "DID", CARRIER_GB, department(i) + " UK line");
+            "DID", (i / 10) % 2 == 0 ? CARRIER_GB : CARRIER_GB_SECOND, department(i) + " UK line", status, message,
+            used);
       }
       if (i % 5 == 0) {
         String number = "+1" + TOLL_FREE_CODES[block % TOLL_FREE_CODES.length] + "5550" + (1 + block / 7 % 9) + last2;
         return new PhoneNumber(i, id, arn, number, "US", "TOLL_FREE", CARRIER_US_TOLL_FREE,
-            department(i) + " toll-free line");
+            department(i) + " toll-free line", status, message, used);
       }
       String number = "+1" + AREA_CODES[(block + areaCodeOffset) % AREA_CODES.length] + "55501" + last2;
-      return new PhoneNumber(i, id, arn, number, "US", "DID", CARRIER_US_DID, department(i) + " direct line");
+      return new PhoneNumber(i, id, arn, number, "US", "DID", CARRIER_US_DID, department(i) + " direct line",
+          status, message, used);
     }
 
     private static String capitalize(String s) {

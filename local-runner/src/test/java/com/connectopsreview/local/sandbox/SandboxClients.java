@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.pinpoint.PinpointClient;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 /**
@@ -61,6 +62,10 @@ final class SandboxClients {
 
   CloudWatchClient cloudWatch() {
     return aws.client(CloudWatchClient.class, REGION, CloudWatchClient::builder);
+  }
+
+  PinpointClient pinpoint() {
+    return aws.client(PinpointClient.class, REGION, PinpointClient::builder);
   }
 
   /** A new client with this factory's settings, changed by {@code change} (counted by the same counter). */

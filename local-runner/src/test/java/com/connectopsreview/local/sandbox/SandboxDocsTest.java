@@ -58,10 +58,24 @@ class SandboxDocsTest {
   }
 
   @Test
+  void phoneAndFlowTables_equalPlantedProblems() {
+    PlantedProblems.Expectations phone = PlantedProblems.phone();
+    PlantedProblems.Expectations flow = PlantedProblems.flow();
+
+    assertEquals(withSeverity(phone.planted()), severitiesUnder("#### Phone: planted (must be reported)"));
+    assertEquals(List.of(), phone.passes());
+    assertEquals(ids(phone.absent()), checkIdsUnder("#### Phone: must not be reported"));
+    assertEquals(withSeverity(flow.planted()), severitiesUnder("#### Flow: planted (must be reported)"));
+    assertEquals(List.of(), flow.passes());
+    assertEquals(ids(flow.absent()), checkIdsUnder("#### Flow: must not be reported"));
+  }
+
+  @Test
   void everyPlantedCheckId_isInTheCheckCatalog() {
     Set<String> all = new LinkedHashSet<>();
     for (PlantedProblems.Expectations e
-        : List.of(PlantedProblems.instance(), PlantedProblems.quota(), PlantedProblems.metrics())) {
+        : List.of(PlantedProblems.instance(), PlantedProblems.quota(), PlantedProblems.metrics(),
+            PlantedProblems.phone(), PlantedProblems.flow())) {
       all.addAll(e.expectedCheckIds());
       all.addAll(e.unexpectedCheckIds());
     }

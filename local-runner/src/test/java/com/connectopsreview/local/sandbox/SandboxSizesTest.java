@@ -45,6 +45,30 @@ class SandboxSizesTest {
   }
 
   @Test
+  void large_searchContactFlows_returnsAll2000FlowsWithContentIn20Pages_andNumbersInOnePage() {
+    try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.LARGE))) {
+      SandboxClients clients = SandboxClients.unlimited(sandbox);
+      ConnectClient connect = clients.connect();
+      String id = sandbox.instance().id();
+
+      List<software.amazon.awssdk.services.connect.model.ContactFlow> flows = connect.searchContactFlowsPaginator(
+          b -> b.instanceId(id).maxResults(100)).contactFlows().stream().toList();
+      List<ListPhoneNumbersSummary> numbers = connect.listPhoneNumbersV2Paginator(
+          b -> b.targetArn(sandbox.instance().arn()).maxResults(1000)).listPhoneNumbersSummaryList().stream().toList();
+
+      assertEquals(2_000, flows.size());
+      assertEquals(2_000, distinct(flows.stream().map(f -> f.id()).toList()));
+      assertTrue(flows.stream().allMatch(f -> f.content() != null && f.content().startsWith("{\"Version\":\"2019-10-30\"")));
+      assertEquals(sandbox.scenario().flowContent(sandbox.scenario().flows().get(1_999)), flows.get(1_999).content());
+      assertEquals(1_000, numbers.size());
+      assertTrue(numbers.stream().allMatch(n -> sandbox.instance().arn().equals(n.targetArn())));
+      assertEquals(166, sandbox.scenario().unusedPhoneNumbers().size());
+      assertEquals(20L, clients.counter().snapshot().get("Connect:SearchContactFlows"));
+      assertEquals(1L, clients.counter().snapshot().get("Connect:ListPhoneNumbersV2"));
+    }
+  }
+
+  @Test
   void large_withoutMaxResults_usesTheDefaultPageOf100() {
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.LARGE))) {
       ConnectClient connect = SandboxClients.unlimited(sandbox).connect();

@@ -189,17 +189,22 @@ class ScenarioGeneratorTest {
       for (String next : content.findValuesAsText("NextAction")) {
         assertTrue(ids.contains(next), flow.name() + ": dangling NextAction " + next);
       }
-      List<JsonNode> logging = content.findParents("FlowLoggingBehavior");
-      if (flow.logging() == FlowLogging.ENABLED) {
+      List<String> logging = content.findParents("FlowLoggingBehavior").stream()
+          .map(p -> p.get("FlowLoggingBehavior").asText()).toList();
+      if (flow.logging() == FlowLogging.ABSENT) {
+        withoutLogging++;
+        assertTrue(logging.isEmpty(), flow.name());
+      } else {
         enabled++;
         JsonNode first = content.get("Actions").get(0);
         assertEquals("UpdateFlowLoggingBehavior", first.get("Type").asText());
         assertEquals("Enabled", first.at("/Parameters/FlowLoggingBehavior").asText());
-      } else if (flow.logging() == FlowLogging.ABSENT) {
-        withoutLogging++;
-        assertTrue(logging.isEmpty(), flow.name());
-      } else {
-        assertEquals("Disabled", logging.get(0).get("FlowLoggingBehavior").asText());
+        List<String> expected = switch (flow.logging()) {
+          case PAUSED -> List.of("Enabled", "Disabled", "Enabled");
+          case DISABLED -> List.of("Enabled", "Disabled");
+          default -> List.of("Enabled");
+        };
+        assertEquals(expected, logging, flow.name());
       }
     }
     assertTrue(enabled > 0 && withoutLogging > 0, enabled + " with logging, " + withoutLogging + " without");

@@ -32,7 +32,17 @@ public final class AnalyzerRegistry {
               "metrics",
               "METRICS_ANALYZER_FUNCTION",
               Duration.ofSeconds(240),
-              "Contact-center metrics"));
+              "Contact-center metrics"),
+          new AnalyzerSpec(
+              "phone",
+              "PHONE_ANALYZER_FUNCTION",
+              Duration.ofSeconds(240),
+              "Telephony: numbers and carriers"),
+          new AnalyzerSpec(
+              "flow",
+              "FLOW_ANALYZER_FUNCTION",
+              Duration.ofSeconds(240),
+              "Flows: logging and content lint"));
 
   private AnalyzerRegistry() {}
 

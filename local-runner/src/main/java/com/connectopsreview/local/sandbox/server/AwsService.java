@@ -13,21 +13,27 @@ import com.connectopsreview.local.sandbox.Scenario;
 public enum AwsService {
 
   /** REST-JSON; errors as status + {@code x-amzn-ErrorType} + {@code {"message"}}. */
-  CONNECT("Connect", "connect", Protocol.REST_JSON, null),
+  CONNECT("Connect", "connect", "connect", Protocol.REST_JSON, null),
   /** JSON 1.1 (and its CBOR encoding, the SDK's default for Kinesis). */
-  KINESIS("Kinesis", "kinesis", Protocol.AWS_JSON, "Kinesis_20131202"),
+  KINESIS("Kinesis", "kinesis", "kinesis", Protocol.AWS_JSON, "Kinesis_20131202"),
   /** JSON 1.1. */
-  FIREHOSE("Firehose", "firehose", Protocol.AWS_JSON, "Firehose_20150804"),
+  FIREHOSE("Firehose", "firehose", "firehose", Protocol.AWS_JSON, "Firehose_20150804"),
   /** JSON 1.1 ({@code ServiceQuotasV20190624.*}). */
-  SERVICE_QUOTAS("ServiceQuotas", "servicequotas", Protocol.AWS_JSON, "ServiceQuotasV20190624"),
+  SERVICE_QUOTAS("ServiceQuotas", "servicequotas", "servicequotas", Protocol.AWS_JSON, "ServiceQuotasV20190624"),
   /** The query protocol: form POST with {@code Action} and {@code Version=2010-08-01}, XML answers. */
-  CLOUDWATCH("CloudWatch", "cloudwatch", Protocol.AWS_QUERY, "2010-08-01");
+  CLOUDWATCH("CloudWatch", "cloudwatch", "monitoring", Protocol.AWS_QUERY, "2010-08-01"),
+  /**
+   * Amazon Pinpoint, REST-JSON ({@code /v1/...}), signed as {@code mobiletargeting}; errors as status +
+   * {@code x-amzn-ErrorType} + {@code {"Message", "RequestID"}}.
+   */
+  PINPOINT("Pinpoint", "mobiletargeting", "mobiletargeting", Protocol.REST_JSON, null);
 
   /** The wire protocols of the services above. */
   public enum Protocol { REST_JSON, AWS_JSON, AWS_QUERY }
 
   private final String sdkName;
   private final String iamPrefix;
+  private final String signingName;
   private final Protocol protocol;
   private final String targetPrefix;
 
@@ -35,15 +41,24 @@ public enum AwsService {
    * @param targetPrefix the X-Amz-Target prefix of a JSON-protocol service, the API version
    *     ({@code Version} parameter) of a query-protocol service, null for REST
    */
-  AwsService(String sdkName, String iamPrefix, Protocol protocol, String targetPrefix) {
+  AwsService(String sdkName, String iamPrefix, String signingName, Protocol protocol, String targetPrefix) {
     this.sdkName = sdkName;
     this.iamPrefix = iamPrefix;
+    this.signingName = signingName;
     this.protocol = protocol;
     this.targetPrefix = targetPrefix;
   }
 
   public Protocol protocol() {
     return protocol;
+  }
+
+  /**
+   * The SigV4 signing name (the service in the credential scope), which tells the REST services
+   * apart on the sandbox's one endpoint the way their host names do in AWS.
+   */
+  public String signingName() {
+    return signingName;
   }
 
   /** The {@code Version} a query-protocol service's requests carry ({@code 2010-08-01}); null otherwise. */
@@ -83,12 +98,13 @@ public enum AwsService {
       case FIREHOSE -> new ApiError("LimitExceededException", 400, "Rate exceeded for " + operation);
       case SERVICE_QUOTAS -> new ApiError("TooManyRequestsException", 400, "Rate exceeded");
       case CLOUDWATCH -> new ApiError("Throttling", 400, "Rate exceeded");
+      case PINPOINT -> new ApiError("TooManyRequestsException", 429, "Too many requests");
     };
   }
 
   /**
-   * IAM's answer: Connect 403, the JSON-protocol services 400, all with code AccessDeniedException;
-   * CloudWatch (query protocol) 403 AccessDenied.
+   * IAM's answer: the REST services (Connect, Pinpoint) 403, the JSON-protocol services 400, all with
+   * code AccessDeniedException; CloudWatch (query protocol) 403 AccessDenied.
    */
   public ApiError accessDenied(String operation, String resource) {
     String message = "User: arn:aws:sts::" + Scenario.ACCOUNT_ID
@@ -113,6 +129,7 @@ public enum AwsService {
       case SERVICE_QUOTAS -> new ApiError("ServiceException", 500,
           "Something went wrong. Please try again later.");
       case CLOUDWATCH -> new ApiError("InternalServiceError", 500, "Internal service error.");
+      case PINPOINT -> new ApiError("InternalServerErrorException", 500, "Internal server error");
     };
   }
 
@@ -121,6 +138,7 @@ public enum AwsService {
       case CONNECT -> new ApiError("ResourceNotFoundException", 404, message);
       case SERVICE_QUOTAS -> new ApiError("NoSuchResourceException", 400, message);
       case CLOUDWATCH -> new ApiError("ResourceNotFound", 404, message);
+      case PINPOINT -> new ApiError("NotFoundException", 404, message);
       default -> new ApiError("ResourceNotFoundException", 400, message);
     };
   }
@@ -131,6 +149,7 @@ public enum AwsService {
       case CONNECT -> new ApiError("InvalidParameterException", 400, message);
       case SERVICE_QUOTAS -> new ApiError("IllegalArgumentException", 400, message);
       case CLOUDWATCH -> new ApiError("InvalidParameterValue", 400, message);
+      case PINPOINT -> new ApiError("BadRequestException", 400, message);
       default -> new ApiError("InvalidArgumentException", 400, message);
     };
   }

@@ -49,6 +49,8 @@ final class ConnectApi {
   private static final int SMALL_LIST_MAX = 25;
   /** ListPredefinedAttributes and ListIntegrationAssociations: maxResults 1..100. */
   private static final int HUNDRED_LIST_MAX = 100;
+  /** SearchContactFlows and SearchContactFlowModules: MaxResults 1..100; 100 when absent (assumed). */
+  private static final int SEARCH_MAX = 100;
 
   private final Scenario scenario;
   private final Pager pager;
@@ -71,6 +73,11 @@ final class ConnectApi {
         this::describeContactFlow);
     r.rest(CONNECT, "ListContactFlowModules", "GET", "/contact-flow-modules-summary/{InstanceId}", DEFAULT,
         this::listContactFlowModules);
+    r.rest(CONNECT, "SearchContactFlows", "POST", "/search-contact-flows", DEFAULT, this::searchContactFlows);
+    r.rest(CONNECT, "SearchContactFlowModules", "POST", "/search-contact-flow-modules", DEFAULT,
+        this::searchContactFlowModules);
+    r.rest(CONNECT, "DescribeContactFlowModule", "GET", "/contact-flow-modules/{InstanceId}/{ContactFlowModuleId}",
+        DEFAULT, this::describeContactFlowModule);
     r.rest(CONNECT, "ListUsers", "GET", "/users-summary/{InstanceId}", DEFAULT, this::listUsers);
     r.rest(CONNECT, "ListQueues", "GET", "/queues-summary/{InstanceId}", DEFAULT, this::listQueues);
     r.rest(CONNECT, "ListRoutingProfiles", "GET", "/routing-profiles-summary/{InstanceId}", DEFAULT,
@@ -80,6 +87,9 @@ final class ConnectApi {
         this::listHoursOfOperations);
     r.rest(CONNECT, "ListQuickConnects", "GET", "/quick-connects/{InstanceId}", DEFAULT, this::listQuickConnects);
     r.rest(CONNECT, "ListPhoneNumbersV2", "POST", "/phone-number/list", DEFAULT, this::listPhoneNumbersV2);
+    r.rest(CONNECT, "DescribePhoneNumber", "GET", "/phone-number/{PhoneNumberId}", DEFAULT, this::describePhoneNumber);
+    r.rest(CONNECT, "ListFlowAssociations", "GET", "/flow-associations-summary/{InstanceId}", DEFAULT,
+        this::listFlowAssociations);
     r.rest(CONNECT, "ListSecurityProfiles", "GET", "/security-profiles-summary/{InstanceId}", DEFAULT,
         this::listSecurityProfiles);
     r.rest(CONNECT, "ListAgentStatuses", "GET", "/agent-status/{InstanceId}", DEFAULT, this::listAgentStatuses);
@@ -197,7 +207,13 @@ final class ConnectApi {
     Scenario.ContactFlow f = scenario.flows().byId(id).or(() -> scenario.flows().stream()
             .filter(flow -> flow.arn().equals(id)).findFirst())
         .orElseThrow(() -> call.service().notFound("Contact flow not found: " + id));
-    return object("ContactFlow", object(
+    return object("ContactFlow", contactFlow(f));
+  }
+
+  /** A ContactFlow object as DescribeContactFlow and SearchContactFlows answer it, content included. */
+  private JsonNode contactFlow(Scenario.ContactFlow f) {
+    String content = scenario.flowContent(f);
+    return object(
         "Arn", f.arn(),
         "Id", f.id(),
         "Name", f.name(),
@@ -205,10 +221,180 @@ final class ConnectApi {
         "State", f.state(),
         "Status", f.status(),
         "Description", f.description(),
-        "Content", scenario.flowContent(f),
+        "Content", content,
         "Tags", Map.of(),
+        "FlowContentSha256", sha256(content),
         "LastModifiedTime", f.lastModified(),
-        "LastModifiedRegion", Scenario.REGION));
+        "LastModifiedRegion", Scenario.REGION);
+  }
+
+  /** A ContactFlowModule object as DescribeContactFlowModule and SearchContactFlowModules answer it. */
+  private JsonNode contactFlowModule(Scenario.FlowModule m) {
+    String content = scenario.flowModuleContent(m);
+    return object(
+        "Arn", m.arn(),
+        "Id", m.id(),
+        "Name", m.name(),
+        "Content", content,
+        "Description", "Shared steps: " + m.name(),
+        "State", m.state(),
+        "Status", m.status(),
+        "Tags", Map.of(),
+        "FlowModuleContentSha256", sha256(content));
+  }
+
+  /**
+   * SearchContactFlows: POST with a JSON body (InstanceId, MaxResults 1..100, NextToken, optional
+   * SearchCriteria and SearchFilter); every matching flow of every state and status, content
+   * included, with ApproximateTotalCount.
+   */
+  private JsonNode searchContactFlows(Call call) {
+    call.instance(scenario, call.string("InstanceId"));
+    JsonNode criteria = call.input().get("SearchCriteria");
+    JsonNode filter = call.input().get("SearchFilter");
+    EntityList<Scenario.ContactFlow> flows = scenario.flows();
+    IntPredicate include = searchPredicate(call, criteria, filter, i -> {
+      Scenario.ContactFlow f = flows.get(i);
+      return Map.of("name", f.name(), "description", f.description(), "id", f.id(), "arn", f.arn(),
+          "Type", f.type(), "State", f.state(), "Status", f.status());
+    });
+    Page page = pager.page(call, scopeOf(criteria, filter), flows.size(), include, call.integer("MaxResults"),
+        "MaxResults", call.string("NextToken"), SEARCH_MAX, SEARCH_MAX);
+    return object(
+        "ContactFlows", page.indexes().stream().map(flows::get).map(this::contactFlow).toList(),
+        "NextToken", page.nextToken(),
+        "ApproximateTotalCount", count(flows.size(), include));
+  }
+
+  /** SearchContactFlowModules: as SearchContactFlows, for flow modules (no TypeCondition). */
+  private JsonNode searchContactFlowModules(Call call) {
+    call.instance(scenario, call.string("InstanceId"));
+    JsonNode criteria = call.input().get("SearchCriteria");
+    JsonNode filter = call.input().get("SearchFilter");
+    EntityList<Scenario.FlowModule> modules = scenario.flowModules();
+    IntPredicate include = searchPredicate(call, criteria, filter, i -> {
+      Scenario.FlowModule m = modules.get(i);
+      return Map.of("name", m.name(), "description", "Shared steps: " + m.name(), "id", m.id(), "arn", m.arn(),
+          "State", m.state(), "Status", m.status());
+    });
+    Page page = pager.page(call, scopeOf(criteria, filter), modules.size(), include, call.integer("MaxResults"),
+        "MaxResults", call.string("NextToken"), SEARCH_MAX, SEARCH_MAX);
+    return object(
+        "ContactFlowModules", page.indexes().stream().map(modules::get).map(this::contactFlowModule).toList(),
+        "NextToken", page.nextToken(),
+        "ApproximateTotalCount", count(modules.size(), include));
+  }
+
+  private JsonNode describeContactFlowModule(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String id = call.path("ContactFlowModuleId");
+    Scenario.FlowModule m = scenario.flowModules().byId(id).or(() -> scenario.flowModules().stream()
+            .filter(module -> module.arn().equals(id)).findFirst())
+        .orElseThrow(() -> call.service().notFound("Contact flow module not found: " + id));
+    return object("ContactFlowModule", contactFlowModule(m));
+  }
+
+  /**
+   * Which entities a search keeps. SearchCriteria: StringCondition (FieldName name, description, id
+   * or arn; ComparisonType EXACT, CONTAINS or STARTS_WITH, the last two ignoring case), TypeCondition,
+   * StateCondition, StatusCondition, AndConditions, OrConditions; every condition given must hold. A
+   * SearchFilter (tags) keeps nothing: the scenario's flows have no tags.
+   */
+  private static IntPredicate searchPredicate(Call call, JsonNode criteria, JsonNode filter,
+      java.util.function.IntFunction<Map<String, String>> fieldsOf) {
+    boolean filtered = filter != null && !filter.isNull() && !filter.isEmpty();
+    if (filtered) {
+      return i -> false;
+    }
+    if (criteria == null || criteria.isNull() || criteria.isEmpty()) {
+      return i -> true;
+    }
+    validateCriteria(call, criteria);
+    return i -> matches(criteria, fieldsOf.apply(i));
+  }
+
+  private static void validateCriteria(Call call, JsonNode criteria) {
+    JsonNode string = criteria.get("StringCondition");
+    if (string != null && !string.isNull()) {
+      String field = string.path("FieldName").asText("");
+      if (!Set.of("name", "description", "id", "arn").contains(field)) {
+        throw call.service().invalidParameter("Invalid SearchCriteria: StringCondition.FieldName '" + field
+            + "' is not searchable (name, description, id, arn)");
+      }
+      String comparison = string.path("ComparisonType").asText("");
+      if (!Set.of("EXACT", "CONTAINS", "STARTS_WITH").contains(comparison)) {
+        throw call.service().invalidParameter("Invalid SearchCriteria: StringCondition.ComparisonType '"
+            + comparison + "' (EXACT, CONTAINS, STARTS_WITH)");
+      }
+    }
+    for (String list : List.of("AndConditions", "OrConditions")) {
+      JsonNode conditions = criteria.get(list);
+      if (conditions != null && conditions.isArray()) {
+        conditions.forEach(c -> validateCriteria(call, c));
+      }
+    }
+  }
+
+  private static boolean matches(JsonNode criteria, Map<String, String> fields) {
+    JsonNode string = criteria.get("StringCondition");
+    if (string != null && !string.isNull()) {
+      String actual = fields.getOrDefault(string.path("FieldName").asText(), "");
+      String wanted = string.path("Value").asText("");
+      boolean ok = switch (string.path("ComparisonType").asText()) {
+        case "EXACT" -> actual.equals(wanted);
+        case "CONTAINS" -> actual.toLowerCase(java.util.Locale.ROOT).contains(wanted.toLowerCase(java.util.Locale.ROOT));
+        default -> actual.toLowerCase(java.util.Locale.ROOT).startsWith(wanted.toLowerCase(java.util.Locale.ROOT));
+      };
+      if (!ok) {
+        return false;
+      }
+    }
+    for (String member : List.of("Type", "State", "Status")) {
+      JsonNode condition = criteria.get(member + "Condition");
+      if (condition != null && !condition.isNull() && !condition.asText().equals(fields.get(member))) {
+        return false;
+      }
+    }
+    JsonNode and = criteria.get("AndConditions");
+    if (and != null && and.isArray()) {
+      for (JsonNode c : and) {
+        if (!matches(c, fields)) {
+          return false;
+        }
+      }
+    }
+    JsonNode or = criteria.get("OrConditions");
+    if (or != null && or.isArray() && !or.isEmpty()) {
+      boolean any = false;
+      for (JsonNode c : or) {
+        any |= matches(c, fields);
+      }
+      return any;
+    }
+    return true;
+  }
+
+  private static String scopeOf(JsonNode criteria, JsonNode filter) {
+    return (criteria == null ? "" : criteria.toString()) + "|" + (filter == null ? "" : filter.toString());
+  }
+
+  private static long count(int total, IntPredicate include) {
+    long n = 0;
+    for (int i = 0; i < total; i++) {
+      if (include.test(i)) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private static String sha256(String content) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+          .digest(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
   }
 
   private JsonNode listContactFlowModules(Call call) {
@@ -398,8 +584,57 @@ final class ConnectApi {
         "NextToken", page.nextToken(),
         "ListPhoneNumbersSummaryList", page.indexes().stream().map(numbers::get)
             .map(n -> object("PhoneNumberId", n.id(), "PhoneNumberArn", n.arn(), "PhoneNumber", n.number(),
-                "PhoneNumberCountryCode", n.countryCode(), "PhoneNumberType", n.type(), "TargetArn", instanceArn,
+                "PhoneNumberCountryCode", n.countryCode(), "PhoneNumberType", n.type(),
+                "TargetArn", instanceArn,
                 "InstanceId", scenario.instance().ref().id(), "PhoneNumberDescription", n.description()))
+            .toList());
+  }
+
+  /**
+   * DescribePhoneNumber: GET /phone-number/{PhoneNumberId} (the id or the number's ARN);
+   * ClaimedPhoneNumberSummary with PhoneNumberStatus (CLAIMED, IN_PROGRESS or FAILED, with a message
+   * when not CLAIMED) and TargetArn (every claimed number targets the instance, used or not).
+   */
+  private JsonNode describePhoneNumber(Call call) {
+    String id = call.path("PhoneNumberId");
+    EntityList<Scenario.PhoneNumber> numbers = scenario.phoneNumbers();
+    Scenario.PhoneNumber n = numbers.byId(id).or(() -> numbers.stream().filter(p -> p.arn().equals(id)).findFirst())
+        .orElseThrow(() -> call.service().notFound("Phone number not found: " + id));
+    return object("ClaimedPhoneNumberSummary", object(
+        "PhoneNumberId", n.id(),
+        "PhoneNumberArn", n.arn(),
+        "PhoneNumber", n.number(),
+        "PhoneNumberCountryCode", n.countryCode(),
+        "PhoneNumberType", n.type(),
+        "PhoneNumberDescription", n.description(),
+        "TargetArn", scenario.instance().ref().arn(),
+        "InstanceId", scenario.instance().ref().id(),
+        "Tags", Map.of(),
+        "PhoneNumberStatus", object("Status", n.status(), "Message", n.statusMessage())));
+  }
+
+  /**
+   * ListFlowAssociations: GET /flow-associations-summary/{InstanceId}?ResourceType=&maxResults=&nextToken=;
+   * one VOICE_PHONE_NUMBER association (ResourceId = the number's ARN) per used number, to the main
+   * inbound flow. What tells an unused number: it targets the instance but no flow answers it.
+   */
+  private JsonNode listFlowAssociations(Call call) {
+    call.instance(scenario, call.path("InstanceId"));
+    String type = call.query("ResourceType");
+    Set<String> known = Set.of("WHATSAPP_MESSAGING_PHONE_NUMBER", "VOICE_PHONE_NUMBER", "INBOUND_EMAIL",
+        "OUTBOUND_EMAIL", "ANALYTICS_CONNECTOR");
+    if (type != null && !known.contains(type)) {
+      throw call.service().invalidParameter("Invalid ResourceType: " + type);
+    }
+    EntityList<Scenario.PhoneNumber> numbers = scenario.phoneNumbers();
+    boolean voice = type == null || type.equals("VOICE_PHONE_NUMBER");
+    Page page = pager.page(call, "type=" + type, numbers.size(), i -> voice && numbers.get(i).used(),
+        call.queryInt("maxResults"), "maxResults", call.query("nextToken"), LIST_DEFAULT, LIST_MAX);
+    String flowId = scenario.flows().get(0).id();
+    return object(
+        "NextToken", page.nextToken(),
+        "FlowAssociationSummaryList", page.indexes().stream().map(numbers::get)
+            .map(n -> object("ResourceId", n.arn(), "FlowId", flowId, "ResourceType", "VOICE_PHONE_NUMBER"))
             .toList());
   }
 

@@ -93,10 +93,12 @@ public final class Dispatcher {
       }
       return call(operation.get(), Map.of(), request);
     }
-    Optional<OperationRegistry.Match> match = registry.byPath(request.method(), request.path());
+    String signingName = signingName(request);
+    Optional<OperationRegistry.Match> match = registry.byPath(request.method(), request.path(), signingName);
     if (match.isEmpty()) {
-      return unrouted(request, request.describe(), WireProtocol.RestJson.INSTANCE, 404,
-          "The sandbox does not serve " + request.describe() + "; it serves: " + served());
+      String what = request.describe() + (signingName == null ? "" : " (signed for " + signingName + ")");
+      return unrouted(request, what, WireProtocol.RestJson.INSTANCE, 404,
+          "The sandbox does not serve " + what + "; it serves: " + served());
     }
     return call(match.get().operation(), match.get().pathParams(), request);
   }
@@ -144,6 +146,7 @@ public final class Dispatcher {
       case CONNECT -> scenario.instance().ref().arn();
       case KINESIS -> scenario.kinesisStreams().isEmpty() ? "*" : scenario.kinesisStreams().get(0).arn();
       case FIREHOSE -> scenario.firehoseStreams().isEmpty() ? "*" : scenario.firehoseStreams().get(0).arn();
+      case PINPOINT -> "arn:aws:mobiletargeting:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":phone/number/validate";
       case SERVICE_QUOTAS, CLOUDWATCH -> "*";
     };
   }
@@ -156,6 +159,26 @@ public final class Dispatcher {
           .addLimit(Bandwidth.builder().capacity(limit.burst()).refillGreedy(1, Duration.ofNanos(refillNanos)).build())
           .build();
     });
+  }
+
+  /**
+   * The service a SigV4 {@code Authorization} header is scoped to
+   * ({@code Credential=AKID/20250101/us-east-1/mobiletargeting/aws4_request}), or null when the
+   * request is unsigned or the header has no credential scope.
+   */
+  static String signingName(WireRequest request) {
+    String authorization = request.header("authorization");
+    if (authorization == null) {
+      return null;
+    }
+    int credential = authorization.indexOf("Credential=");
+    if (credential < 0) {
+      return null;
+    }
+    int end = authorization.indexOf(',', credential);
+    String[] scope = authorization.substring(credential + "Credential=".length(), end < 0 ? authorization.length() : end)
+        .trim().split("/");
+    return scope.length == 5 ? scope[3] : null;
   }
 
   /** A query-protocol request: a form-encoded POST (its Action and Version are in the body). */

@@ -62,6 +62,7 @@ public final class OperationRegistry {
     new FirehoseApi(scenario).register(registry);
     new ServiceQuotasApi(scenario, pager).register(registry);
     new CloudWatchApi(scenario, pager).register(registry);
+    new PinpointApi(scenario).register(registry);
     return registry;
   }
 
@@ -139,11 +140,18 @@ public final class OperationRegistry {
     return Optional.empty();
   }
 
-  /** The REST operation whose method and path template match, with its path parameters. */
-  Optional<Match> byPath(String method, String rawPath) {
+  /**
+   * The REST operation whose method and path template match, with its path parameters.
+   *
+   * @param signingName the SigV4 signing name of the request (its credential scope): only that
+   *     service's operations match, as only that service answers on its host in AWS; null (an
+   *     unsigned request) matches any REST service
+   */
+  Optional<Match> byPath(String method, String rawPath, String signingName) {
     String[] actual = split(rawPath);
     for (Operation operation : operations.values()) {
-      if (!operation.service().isRest() || !operation.method().equalsIgnoreCase(method)) {
+      if (!operation.service().isRest() || !operation.method().equalsIgnoreCase(method)
+          || signingName != null && !signingName.equals(operation.service().signingName())) {
         continue;
       }
       String[] template = split(operation.path());

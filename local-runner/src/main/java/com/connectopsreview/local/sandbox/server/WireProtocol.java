@@ -29,7 +29,7 @@ public sealed interface WireProtocol {
 
   static WireProtocol of(AwsService service) {
     return switch (service.protocol()) {
-      case REST_JSON -> RestJson.INSTANCE;
+      case REST_JSON -> service == AwsService.PINPOINT ? RestJson.PINPOINT : RestJson.INSTANCE;
       case AWS_JSON -> AwsJson.INSTANCE;
       case AWS_QUERY -> AwsQuery.INSTANCE;
     };
@@ -47,11 +47,19 @@ public sealed interface WireProtocol {
     return Arrays.copyOf(body, Math.max(1, body.length / 2));
   }
 
-  /** Amazon Connect's REST-JSON: routing by method and path, members in path, query and JSON body. */
+  /**
+   * REST-JSON (Amazon Connect, Amazon Pinpoint): routing by method and path, members in path, query
+   * and JSON body. Connect's error body is {@code {"message"}}, Pinpoint's {@code {"Message", "RequestID"}}.
+   */
   final class RestJson implements WireProtocol {
-    static final RestJson INSTANCE = new RestJson();
+    static final RestJson INSTANCE = new RestJson(false);
+    static final RestJson PINPOINT = new RestJson(true);
 
-    private RestJson() {}
+    private final boolean pinpointErrors;
+
+    private RestJson(boolean pinpointErrors) {
+      this.pinpointErrors = pinpointErrors;
+    }
 
     @Override
     public JsonNode input(WireRequest request) {
@@ -68,7 +76,10 @@ public sealed interface WireProtocol {
     public WireResponse error(ApiError error, WireRequest request) {
       Map<String, String> headers = baseHeaders("application/json");
       headers.put("x-amzn-ErrorType", error.code());
-      return new WireResponse(error.status(), headers, Payload.json(Payload.object("message", error.getMessage())));
+      JsonNode body = pinpointErrors
+          ? Payload.object("Message", error.getMessage(), "RequestID", headers.get("x-amzn-RequestId"))
+          : Payload.object("message", error.getMessage());
+      return new WireResponse(error.status(), headers, Payload.json(body));
     }
   }
 
