@@ -261,7 +261,7 @@ public final class PhoneAnalyzer implements Analyzer {
           continue;
         }
         // A failed or skipped lookup is not cached; an older entry stays (stale, so it is retried).
-        nextCache.put(id, entry != null ? entry : new Entry(number.phoneNumber(), null, null, null, null));
+        nextCache.put(id, entry != null ? entry : new Entry(number.phoneNumber(), null, null, null, null, null, null));
         remember(id, PhoneStats.UNKNOWN_CARRIER, CarrierSource.UNKNOWN);
         if (stopped != null || outOfTime != null) {
           carriersNotLookedUp++;
@@ -279,8 +279,9 @@ public final class PhoneAnalyzer implements Analyzer {
           carrierLookups++;
           String carrier = answer == null ? null : blankToNull(answer.carrier());
           remember(id, carrierOf(carrier), CarrierSource.LOOKUP);
-          nextCache.put(id, new Entry(number.phoneNumber(), carrier, answer == null ? null : answer.phoneType(),
-              clock.instant(), entry == null ? null : entry.statusCheckedAt()));
+          Entry base = entry != null && number.phoneNumber().equals(entry.number()) ? entry
+              : new Entry(number.phoneNumber(), null, null, null, null, null, null);
+          nextCache.put(id, base.withCarrier(carrier, answer == null ? null : answer.phoneType(), clock.instant()));
         } catch (BudgetExceededException | SdkException e) {
           if (AwsErrors.isOutOfTime(e)) {
             // Before the call, or the rate limiter gave up waiting: nothing was sent.
@@ -347,9 +348,8 @@ public final class PhoneAnalyzer implements Analyzer {
           statuses.put(id, claimed == null || claimed.phoneNumberStatus() == null
               ? PhoneNumberStatus.builder().build() : claimed.phoneNumberStatus());
           statusChecked++;
-          Entry entry = nextCache.get(id);
-          nextCache.put(id, new Entry(entry.number(), entry.carrier(), entry.phoneType(), entry.carrierCheckedAt(),
-              clock.instant()));
+          PhoneNumberStatus found = statuses.get(id);
+          nextCache.put(id, nextCache.get(id).withStatus(found.statusAsString(), found.message(), clock.instant()));
         } catch (BudgetExceededException | SdkException e) {
           statusNotChecked++;
           if (AwsErrors.isOutOfTime(e)) {
@@ -384,16 +384,23 @@ public final class PhoneAnalyzer implements Analyzer {
 
     // ---- rows ----
 
+    /**
+     * A number's row. Its status is the latest known: checked in this review, or else the one the
+     * cache kept from an earlier review (with when it was checked), so a FAILED number stays reported
+     * until it is checked again and found fixed.
+     */
     private NumberRow row(ListPhoneNumbersSummary n) {
       String id = n.phoneNumberId();
-      PhoneNumberStatus status = statuses.get(id);
+      Entry known = nextCache.get(id);
+      boolean hasStatus = known != null && n.phoneNumber().equals(known.number()) && known.status() != null;
       String target = blankToNull(n.targetArn());
       boolean voice = !PhoneStats.SHORT_CODE.equals(n.phoneNumberTypeAsString());
       boolean unused = associated == null ? target == null
           : voice && !associated.contains(id) && !associated.contains(n.phoneNumberArn());
       return new NumberRow(id, n.phoneNumberArn(), n.phoneNumber(), n.phoneNumberCountryCodeAsString(),
           n.phoneNumberTypeAsString(), target, n.phoneNumberDescription(), carriers.get(id), carrierSources.get(id),
-          status == null ? null : status.statusAsString(), status == null ? null : status.message(), unused);
+          hasStatus ? known.status() : null, hasStatus ? known.statusMessage() : null,
+          hasStatus ? known.statusCheckedAt() : null, unused);
     }
   }
 

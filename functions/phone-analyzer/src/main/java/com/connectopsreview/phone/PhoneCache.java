@@ -31,9 +31,20 @@ final class PhoneCache {
    * @param carrier null when Pinpoint answered without one
    * @param carrierCheckedAt null when the carrier was never looked up successfully
    * @param statusCheckedAt null when the status was never checked
+   * @param status the status found then (CLAIMED, IN_PROGRESS, FAILED), shown until the number is checked again
+   * @param statusMessage its message, if any
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  record Entry(String number, String carrier, String phoneType, Instant carrierCheckedAt, Instant statusCheckedAt) {
+  record Entry(String number, String carrier, String phoneType, Instant carrierCheckedAt, Instant statusCheckedAt,
+      String status, String statusMessage) {
+
+    Entry withCarrier(String newCarrier, String newPhoneType, Instant checkedAt) {
+      return new Entry(number, newCarrier, newPhoneType, checkedAt, statusCheckedAt, status, statusMessage);
+    }
+
+    Entry withStatus(String newStatus, String newMessage, Instant checkedAt) {
+      return new Entry(number, carrier, phoneType, carrierCheckedAt, checkedAt, newStatus, newMessage);
+    }
 
     /** The carrier, if it was looked up for {@code currentNumber} no more than 180 days before {@code now}. */
     boolean hasFreshCarrier(String currentNumber, Instant now) {

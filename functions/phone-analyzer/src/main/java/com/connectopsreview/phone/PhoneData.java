@@ -36,13 +36,15 @@ public record PhoneData(
    * One claimed number.
    *
    * @param carrier the carrier's name, "Unknown" when Pinpoint named none or the lookup failed
-   * @param status CLAIMED, IN_PROGRESS or FAILED from DescribePhoneNumber; null when not checked this review
+   * @param status CLAIMED, IN_PROGRESS or FAILED from DescribePhoneNumber: the latest known, checked this
+   *     review or kept in the cache from an earlier one; null when never checked
+   * @param statusCheckedAt when that status was read
    * @param unused true when no flow answers the voice number (ListFlowAssociations); when those could
    *     not be read, true when ListPhoneNumbersV2 gives it no TargetArn ({@code lookups.unusedRule})
    */
   public record NumberRow(String phoneNumberId, String arn, String number, String country, String type,
       String targetArn, String description, String carrier, CarrierSource carrierSource, String status,
-      String statusMessage, boolean unused) {}
+      String statusMessage, java.time.Instant statusCheckedAt, boolean unused) {}
 
   /** Numbers of one country on one carrier; {@code numbers} in inventory order. */
   public record DiversityRow(String country, String carrier, long count, List<String> numbers) {}

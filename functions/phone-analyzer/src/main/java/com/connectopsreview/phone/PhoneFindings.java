@@ -174,6 +174,7 @@ public final class PhoneFindings {
             : "Status message: " + row.statusMessage())
         .recommendation(recommendation)
         .evidence("status", row.status()).evidence("statusMessage", row.statusMessage())
+        .evidence("statusCheckedAt", row.statusCheckedAt() == null ? null : row.statusCheckedAt().toString())
         .build();
   }
 

@@ -57,7 +57,7 @@ final class Fixtures {
     return new NumberRow(id, arn(id), "+1202555" + String.format("%04d", Math.abs(id.hashCode()) % 10000), country,
         type, unused ? null : INSTANCE_ARN, null, carrier,
         PhoneStats.UNKNOWN_CARRIER.equals(carrier) ? CarrierSource.UNKNOWN : CarrierSource.LOOKUP, status,
-        status == null ? null : "message of " + id, unused);
+        status == null ? null : "message of " + id, status == null ? null : NOW, unused);
   }
 
   static Finding only(List<Finding> findings, String checkId) {

@@ -518,6 +518,25 @@ class PhoneAnalyzerTest {
     assertTrue(number(out.data(), "n01").get("status").isNull());
   }
 
+  @Test
+  void aFailedNumber_staysReportedWithItsLastKnownStatus_whenTheNextReviewDoesNotCheckIt() {
+    numbers(3, 0);
+    statuses.put("n02", PhoneNumberStatus.builder().status("FAILED").message("port-in rejected").build());
+    analyze();
+    when(connect.describePhoneNumber(any(DescribePhoneNumberRequest.class)))
+        .thenThrow(connectDenied("DescribePhoneNumber"));
+    Instant later = NOW.plus(java.time.Duration.ofDays(7));
+
+    AnalysisOutput out = analyze(Clock.fixed(later, ZoneOffset.UTC), later.plusSeconds(600));
+
+    Finding failed = only(out.findings(), CheckIds.NUMBER_FAILED);
+    assertEquals(NOW.toString(), failed.evidence().get("statusCheckedAt"), "as of the review that found it");
+    assertEquals("FAILED", number(out.data(), "n02").get("status").asText());
+    assertEquals(NOW.toString(), number(out.data(), "n02").get("statusCheckedAt").asText());
+    assertEquals("CLAIMED", number(out.data(), "n01").get("status").asText());
+    assertEquals("FAILED", cache().at("/numbers/n02/status").asText(), "kept for the review after");
+  }
+
   // ---- time: status sub-budget, carrier lookups ----
 
   @Test
