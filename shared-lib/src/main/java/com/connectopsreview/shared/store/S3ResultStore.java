@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
  * Result store in one S3 bucket (the default in AWS). Key layout, which the SAM template's IAM
@@ -105,7 +106,17 @@ public final class S3ResultStore implements ResultStore {
 
   @Override
   public Optional<byte[]> getCache(String component, String instanceId) {
-    return objects.get(cacheKey(component, instanceId));
+    try {
+      return objects.get(cacheKey(component, instanceId));
+    } catch (StoreException e) {
+      // The analyzers' roles may read and write their cache but not list the bucket, and without
+      // s3:ListBucket S3 answers a key that does not exist yet with 403, not 404. For a cache that is
+      // "none yet"; a real denial shows when the analyzer writes the cache back.
+      if (e.getCause() instanceof S3Exception s3 && s3.statusCode() == 403) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   @Override
