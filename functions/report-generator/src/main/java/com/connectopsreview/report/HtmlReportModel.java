@@ -39,6 +39,10 @@ final class HtmlReportModel {
         report.component(ReviewReportReader.QUOTA_COMPONENT).orElse(null)));
     model.put("metricsSection", MetricsSectionModel.of(
         report.component(ReviewReportReader.METRICS_COMPONENT).orElse(null)));
+    model.put("telephonySection", TelephonySectionModel.of(
+        report.component(ReviewReportReader.PHONE_COMPONENT).orElse(null)));
+    model.put("flowsSection", FlowsSectionModel.of(
+        report.component(ReviewReportReader.FLOW_COMPONENT).orElse(null)));
     return model;
   }
 
@@ -73,10 +77,6 @@ final class HtmlReportModel {
 
   private static Map<String, Object> component(ComponentReport component) {
     boolean stored = component.data() != null;
-    List<Map<String, Object>> findings = new ArrayList<>();
-    for (Finding finding : component.findings()) {
-      findings.add(finding(finding));
-    }
     return map(
         "name", component.name(),
         "key", anchor(component.name()),
@@ -88,14 +88,16 @@ final class HtmlReportModel {
         "apiCalls", stored ? String.valueOf(component.apiCallCount()) : null,
         "findingCount", String.valueOf(component.findings().size()),
         "errors", component.errors(),
-        "findings", findings);
+        // Rows, not findings: a check with many findings is one group row (FindingRows).
+        "findingRows", FindingRows.of(component.findings()));
   }
 
-  private static Map<String, Object> finding(Finding finding) {
+  static Map<String, Object> finding(Finding finding) {
     List<Map<String, Object>> evidence = new ArrayList<>();
     finding.evidence().forEach((key, value) -> evidence.add(map("key", key, "value", Formats.value(value))));
     String href = SafeLinks.httpOrNull(finding.consoleUrl());
     return map(
+        "group", false,
         "severity", finding.severity().name(),
         "css", severityCss(finding.severity()),
         "checkId", finding.checkId(),

@@ -30,6 +30,8 @@ final class ReviewReportReader {
   static final String INSTANCE_COMPONENT = "instance";
   static final String QUOTA_COMPONENT = "quota";
   static final String METRICS_COMPONENT = "metrics";
+  static final String PHONE_COMPONENT = "phone";
+  static final String FLOW_COMPONENT = "flow";
   static final String NO_RESULT = "no result stored";
 
   private final ResultStore store;

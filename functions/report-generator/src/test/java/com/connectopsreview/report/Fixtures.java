@@ -14,6 +14,7 @@ import com.connectopsreview.shared.model.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 /** Review fixtures built with the model records (the same types the analyzers store). */
 final class Fixtures {
@@ -77,6 +79,14 @@ final class Fixtures {
     }
   }
 
+  private static byte[] gunzip(byte[] gzipped) {
+    try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped))) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static byte[] bytes(String resource) {
     try (InputStream in = Fixtures.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
@@ -89,11 +99,15 @@ final class Fixtures {
   }
 
   /**
-   * A component result the local runner stored for the sandbox review (sandbox/&lt;component&gt;.json),
-   * moved to {@link #REVIEW_ID} so it can sit in a test store next to the fixture manifest.
+   * A component result the local runner stored for the sandbox review (sandbox/&lt;component&gt;.json,
+   * or gzipped as sandbox/&lt;component&gt;.json.gz when the result is large), moved to {@link #REVIEW_ID}
+   * so it can sit in a test store next to the fixture manifest.
    */
   static AnalyzerResult sandboxResult(String component) {
-    AnalyzerResult stored = Json.fromBytes(bytes("sandbox/" + component + ".json"), AnalyzerResult.class);
+    String plain = "sandbox/" + component + ".json";
+    byte[] json = Fixtures.class.getClassLoader().getResource(plain) != null
+        ? bytes(plain) : gunzip(bytes(plain + ".gz"));
+    AnalyzerResult stored = Json.fromBytes(json, AnalyzerResult.class);
     return new AnalyzerResult(REVIEW_ID, stored.component(), stored.status(), stored.startedAt(),
         stored.durationMs(), stored.apiCalls(), stored.findings(), stored.data(), stored.errors());
   }
