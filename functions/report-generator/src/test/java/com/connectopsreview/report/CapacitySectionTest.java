@@ -1,27 +1,15 @@
 package com.connectopsreview.report;
 
-import static com.connectopsreview.report.Fixtures.REVIEW_ID;
-import static com.connectopsreview.report.Fixtures.entries;
-import static com.connectopsreview.report.Fixtures.entry;
-import static com.connectopsreview.report.Fixtures.instanceData;
-import static com.connectopsreview.report.Fixtures.manifest;
 import static com.connectopsreview.report.Fixtures.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connectopsreview.shared.model.ComponentStatus;
-import com.connectopsreview.shared.model.ReportRequest;
-import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,13 +22,11 @@ class CapacitySectionTest {
 
   @TempDir Path dir;
 
-  private LocalDirectoryResultStore store;
-  private ReportGenerator generator;
+  private SectionReview review;
 
   @BeforeEach
   void setUp() {
-    store = new LocalDirectoryResultStore(dir);
-    generator = new ReportGenerator(store, Clock.fixed(Instant.parse("2026-11-23T09:05:07Z"), ZoneOffset.UTC));
+    review = new SectionReview(dir);
   }
 
   @Test
@@ -185,13 +171,11 @@ class CapacitySectionTest {
 
   @Test
   void whenQuotaFailed_showsOneShortLineAndNoTables() {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "quota", entry(ComponentStatus.FAILED, "AccessDenied"))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
     // Even with data stored, a FAILED component's data is not presented as a result.
-    store.putResult(result("quota", ComponentStatus.FAILED, List.of(), fixture(), List.of("AccessDenied")));
+    String html = review.renderUnavailable("quota", ComponentStatus.FAILED, "AccessDenied", fixture(),
+        List.of("AccessDenied"));
 
-    String section = HtmlScan.elementById(render(), "section", "capacity");
+    String section = HtmlScan.elementById(html, "section", "capacity");
 
     assertTrue(section.contains("<p class=\"empty unavailable\">Capacity details are not available "
         + "(component <a href=\"#component-quota\">quota</a>: FAILED).</p>"), section);
@@ -200,10 +184,7 @@ class CapacitySectionTest {
 
   @Test
   void whenQuotaNotPartOfTheReview_saysSo() {
-    store.putManifest(manifest(REVIEW_ID, entries("instance", entry(ComponentStatus.OK, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-
-    String section = HtmlScan.elementById(render(), "section", "capacity");
+    String section = HtmlScan.elementById(review.renderWithoutComponent(), "section", "capacity");
 
     assertTrue(section.contains("(the quota component was not part of this review)"), section);
     assertFalse(section.contains("<table"));
@@ -211,11 +192,9 @@ class CapacitySectionTest {
 
   @Test
   void whenQuotaSkipped_showsTheShortLine() {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "quota", entry(ComponentStatus.SKIPPED, "not requested"))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
+    String html = review.renderUnavailable("quota", ComponentStatus.SKIPPED, "not requested", null, List.of());
 
-    String section = HtmlScan.elementById(render(), "section", "capacity");
+    String section = HtmlScan.elementById(html, "section", "capacity");
 
     assertTrue(section.contains("<a href=\"#component-quota\">quota</a>: SKIPPED)"), section);
   }
@@ -232,30 +211,14 @@ class CapacitySectionTest {
   }
 
   private String renderWithQuota(ComponentStatus status, JsonNode data) {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "quota", entry(status, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-    store.putResult(result("quota", status, List.of(), data,
-        status == ComponentStatus.PARTIAL ? List.of("ListPrompts: throttled") : List.of()));
-    return render();
-  }
-
-  private String render() {
-    generator.generate(new ReportRequest(REVIEW_ID));
-    return new String(store.getArtifact(REVIEW_ID, "report.html").orElseThrow(), StandardCharsets.UTF_8);
+    return review.render("quota", status, data, List.of("ListPrompts: throttled"));
   }
 
   private static ObjectNode fixture() {
     return (ObjectNode) Fixtures.json("fixtures/quota-data.json").deepCopy();
   }
 
-  /** The table row holding {@code marker}. */
   private static String row(String table, String marker) {
-    int at = table.indexOf(marker);
-    assertTrue(at >= 0, marker + " in table");
-    int start = table.lastIndexOf("<tr", at);
-    String row = table.substring(start, table.indexOf("</tr>", at) + 5);
-    assertNotNull(row);
-    return row;
+    return SectionReview.row(table, marker);
   }
 }

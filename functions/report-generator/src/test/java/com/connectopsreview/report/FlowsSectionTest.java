@@ -1,27 +1,15 @@
 package com.connectopsreview.report;
 
-import static com.connectopsreview.report.Fixtures.REVIEW_ID;
-import static com.connectopsreview.report.Fixtures.entries;
-import static com.connectopsreview.report.Fixtures.entry;
-import static com.connectopsreview.report.Fixtures.instanceData;
-import static com.connectopsreview.report.Fixtures.manifest;
-import static com.connectopsreview.report.Fixtures.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connectopsreview.shared.model.ComponentStatus;
-import com.connectopsreview.shared.model.ReportRequest;
-import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +27,11 @@ class FlowsSectionTest {
 
   @TempDir Path dir;
 
-  private LocalDirectoryResultStore store;
-  private ReportGenerator generator;
+  private SectionReview review;
 
   @BeforeEach
   void setUp() {
-    store = new LocalDirectoryResultStore(dir);
-    generator = new ReportGenerator(store, Clock.fixed(Instant.parse("2026-11-23T09:05:07Z"), ZoneOffset.UTC));
+    review = new SectionReview(dir);
   }
 
   @Test
@@ -200,12 +186,10 @@ class FlowsSectionTest {
 
   @Test
   void whenFlowFailed_showsOneShortLineAndNoTables() {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "flow", entry(ComponentStatus.FAILED, "AccessDenied"))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-    store.putResult(result("flow", ComponentStatus.FAILED, List.of(), fixture(), List.of("AccessDenied")));
+    String html = review.renderUnavailable("flow", ComponentStatus.FAILED, "AccessDenied", fixture(),
+        List.of("AccessDenied"));
 
-    String section = HtmlScan.elementById(render(), "section", "flows");
+    String section = HtmlScan.elementById(html, "section", "flows");
 
     assertTrue(section.contains("<p class=\"empty unavailable\">Flow details are not available "
         + "(component <a href=\"#component-flow\">flow</a>: FAILED).</p>"), section);
@@ -214,11 +198,9 @@ class FlowsSectionTest {
 
   @Test
   void whenFlowSkipped_showsTheShortLine() {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "flow", entry(ComponentStatus.SKIPPED, "not requested"))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
+    String html = review.renderUnavailable("flow", ComponentStatus.SKIPPED, "not requested", null, List.of());
 
-    String section = HtmlScan.elementById(render(), "section", "flows");
+    String section = HtmlScan.elementById(html, "section", "flows");
 
     assertTrue(section.contains("<a href=\"#component-flow\">flow</a>: SKIPPED)"), section);
     assertFalse(section.contains("<table"));
@@ -226,37 +208,20 @@ class FlowsSectionTest {
 
   @Test
   void whenFlowNotPartOfTheReview_saysSo() {
-    store.putManifest(manifest(REVIEW_ID, entries("instance", entry(ComponentStatus.OK, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-
-    String section = HtmlScan.elementById(render(), "section", "flows");
+    String section = HtmlScan.elementById(review.renderWithoutComponent(), "section", "flows");
 
     assertTrue(section.contains("(the flow component was not part of this review)"), section);
   }
 
   private String renderWithFlow(ComponentStatus status, JsonNode data) {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "flow", entry(status, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-    store.putResult(result("flow", status, List.of(), data,
-        status == ComponentStatus.PARTIAL ? List.of("flow 'Billing inbound 0006' (id): throttled") : List.of()));
-    return render();
-  }
-
-  private String render() {
-    generator.generate(new ReportRequest(REVIEW_ID));
-    return new String(store.getArtifact(REVIEW_ID, "report.html").orElseThrow(), StandardCharsets.UTF_8);
+    return review.render("flow", status, data, List.of("flow 'Billing inbound 0006' (id): throttled"));
   }
 
   private static ObjectNode fixture() {
     return (ObjectNode) Fixtures.json("fixtures/flow-data.json").deepCopy();
   }
 
-  /** The table row holding {@code marker}. */
   private static String row(String table, String marker) {
-    int at = table.indexOf(marker);
-    assertTrue(at >= 0, marker + " in table");
-    int start = table.lastIndexOf("<tr", at);
-    return table.substring(start, table.indexOf("</tr>", at) + 5);
+    return SectionReview.row(table, marker);
   }
 }

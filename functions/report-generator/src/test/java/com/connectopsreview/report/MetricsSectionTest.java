@@ -1,11 +1,5 @@
 package com.connectopsreview.report;
 
-import static com.connectopsreview.report.Fixtures.REVIEW_ID;
-import static com.connectopsreview.report.Fixtures.entries;
-import static com.connectopsreview.report.Fixtures.entry;
-import static com.connectopsreview.report.Fixtures.instanceData;
-import static com.connectopsreview.report.Fixtures.manifest;
-import static com.connectopsreview.report.Fixtures.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -13,15 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connectopsreview.shared.model.ComponentStatus;
-import com.connectopsreview.shared.model.ReportRequest;
-import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,13 +27,11 @@ class MetricsSectionTest {
 
   @TempDir Path dir;
 
-  private LocalDirectoryResultStore store;
-  private ReportGenerator generator;
+  private SectionReview review;
 
   @BeforeEach
   void setUp() {
-    store = new LocalDirectoryResultStore(dir);
-    generator = new ReportGenerator(store, Clock.fixed(Instant.parse("2026-11-23T09:05:07Z"), ZoneOffset.UTC));
+    review = new SectionReview(dir);
   }
 
   @Test
@@ -196,13 +182,10 @@ class MetricsSectionTest {
 
   @Test
   void whenMetricsFailed_showsOneShortLineAndNoCharts() {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "metrics", entry(ComponentStatus.FAILED, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-    store.putResult(result("metrics", ComponentStatus.FAILED, List.of(), fixture(),
-        List.of("GetMetricData: AccessDenied")));
+    String html = review.renderUnavailable("metrics", ComponentStatus.FAILED, null, fixture(),
+        List.of("GetMetricData: AccessDenied"));
 
-    String section = HtmlScan.elementById(render(), "section", "contact-center-metrics");
+    String section = HtmlScan.elementById(html, "section", "contact-center-metrics");
 
     assertTrue(section.contains("<p class=\"empty unavailable\">Contact-center metrics are not available "
         + "(component <a href=\"#component-metrics\">metrics</a>: FAILED).</p>"), section);
@@ -211,10 +194,7 @@ class MetricsSectionTest {
 
   @Test
   void whenMetricsNotPartOfTheReview_saysSo() {
-    store.putManifest(manifest(REVIEW_ID, entries("instance", entry(ComponentStatus.OK, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-
-    String section = HtmlScan.elementById(render(), "section", "contact-center-metrics");
+    String section = HtmlScan.elementById(review.renderWithoutComponent(), "section", "contact-center-metrics");
 
     assertTrue(section.contains("(the metrics component was not part of this review)"), section);
   }
@@ -236,17 +216,7 @@ class MetricsSectionTest {
   }
 
   private String renderWithMetrics(ComponentStatus status, JsonNode data) {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "metrics", entry(status, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-    store.putResult(result("metrics", status, List.of(), data,
-        status == ComponentStatus.PARTIAL ? List.of("MissedCalls: PartialData") : List.of()));
-    return render();
-  }
-
-  private String render() {
-    generator.generate(new ReportRequest(REVIEW_ID));
-    return new String(store.getArtifact(REVIEW_ID, "report.html").orElseThrow(), StandardCharsets.UTF_8);
+    return review.render("metrics", status, data, List.of("MissedCalls: PartialData"));
   }
 
   private static ObjectNode fixture() {

@@ -1,27 +1,16 @@
 package com.connectopsreview.report;
 
-import static com.connectopsreview.report.Fixtures.REVIEW_ID;
-import static com.connectopsreview.report.Fixtures.entries;
 import static com.connectopsreview.report.Fixtures.entry;
-import static com.connectopsreview.report.Fixtures.instanceData;
-import static com.connectopsreview.report.Fixtures.manifest;
-import static com.connectopsreview.report.Fixtures.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connectopsreview.shared.model.ComponentStatus;
-import com.connectopsreview.shared.model.ReportRequest;
-import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,13 +24,11 @@ class TelephonySectionTest {
 
   @TempDir Path dir;
 
-  private LocalDirectoryResultStore store;
-  private ReportGenerator generator;
+  private SectionReview review;
 
   @BeforeEach
   void setUp() {
-    store = new LocalDirectoryResultStore(dir);
-    generator = new ReportGenerator(store, Clock.fixed(Instant.parse("2026-11-23T09:05:07Z"), ZoneOffset.UTC));
+    review = new SectionReview(dir);
   }
 
   @Test
@@ -193,12 +180,10 @@ class TelephonySectionTest {
 
   @Test
   void whenPhoneFailed_showsOneShortLineAndNoTables() {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "phone", entry(ComponentStatus.FAILED, "AccessDenied"))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-    store.putResult(result("phone", ComponentStatus.FAILED, List.of(), fixture(), List.of("AccessDenied")));
+    String html = review.renderUnavailable("phone", ComponentStatus.FAILED, "AccessDenied", fixture(),
+        List.of("AccessDenied"));
 
-    String section = HtmlScan.elementById(render(), "section", "telephony");
+    String section = HtmlScan.elementById(html, "section", "telephony");
 
     assertTrue(section.contains("<p class=\"empty unavailable\">Telephony details are not available "
         + "(component <a href=\"#component-phone\">phone</a>: FAILED).</p>"), section);
@@ -207,11 +192,9 @@ class TelephonySectionTest {
 
   @Test
   void whenPhoneSkipped_showsTheShortLine() {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "phone", entry(ComponentStatus.SKIPPED, "not requested"))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
+    String html = review.renderUnavailable("phone", ComponentStatus.SKIPPED, "not requested", null, List.of());
 
-    String section = HtmlScan.elementById(render(), "section", "telephony");
+    String section = HtmlScan.elementById(html, "section", "telephony");
 
     assertTrue(section.contains("<a href=\"#component-phone\">phone</a>: SKIPPED)"), section);
     assertFalse(section.contains("<table"));
@@ -219,10 +202,7 @@ class TelephonySectionTest {
 
   @Test
   void whenPhoneNotPartOfTheReview_saysSo() {
-    store.putManifest(manifest(REVIEW_ID, entries("instance", entry(ComponentStatus.OK, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-
-    String section = HtmlScan.elementById(render(), "section", "telephony");
+    String section = HtmlScan.elementById(review.renderWithoutComponent(), "section", "telephony");
 
     assertTrue(section.contains("(the phone component was not part of this review)"), section);
   }
@@ -242,29 +222,14 @@ class TelephonySectionTest {
   }
 
   private String renderWithPhone(ComponentStatus status, JsonNode data) {
-    store.putManifest(manifest(REVIEW_ID, entries(
-        "instance", entry(ComponentStatus.OK, null), "phone", entry(status, null))));
-    store.putResult(result("instance", ComponentStatus.OK, List.of(), instanceData("contoso"), List.of()));
-    store.putResult(result("phone", status, List.of(), data,
-        status == ComponentStatus.PARTIAL ? List.of("PhoneNumberValidate: AccessDenied; 3 numbers stay Unknown")
-            : List.of()));
-    return render();
-  }
-
-  private String render() {
-    generator.generate(new ReportRequest(REVIEW_ID));
-    return new String(store.getArtifact(REVIEW_ID, "report.html").orElseThrow(), StandardCharsets.UTF_8);
+    return review.render("phone", status, data, List.of("PhoneNumberValidate: AccessDenied; 3 numbers stay Unknown"));
   }
 
   private static ObjectNode fixture() {
     return (ObjectNode) Fixtures.json("fixtures/phone-data.json").deepCopy();
   }
 
-  /** The table row holding {@code marker}. */
   private static String row(String table, String marker) {
-    int at = table.indexOf(marker);
-    assertTrue(at >= 0, marker + " in table");
-    int start = table.lastIndexOf("<tr", at);
-    return table.substring(start, table.indexOf("</tr>", at) + 5);
+    return SectionReview.row(table, marker);
   }
 }
