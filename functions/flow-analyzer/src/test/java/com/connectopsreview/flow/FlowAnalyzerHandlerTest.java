@@ -49,7 +49,7 @@ import software.amazon.awssdk.services.connect.model.SearchContactFlowsResponse;
 class FlowAnalyzerHandlerTest {
 
   /** events/analyzer-request.json with component "flow". */
-  private static final String EVENT = "flow-request.json";
+  private static final String EVENT = "events/analyzer-request-flow.json";
   private static final String REVIEW_ID = "20261123T090000Z-abcdef";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 

@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
 
 class MetricsAnalyzerHandlerTest {
 
-  private static final String EVENT = "metrics-analyzer-request.json";
+  private static final String EVENT = "events/analyzer-request-metrics.json";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 
   @TempDir Path storeDir;

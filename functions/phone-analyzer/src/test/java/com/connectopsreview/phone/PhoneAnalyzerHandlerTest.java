@@ -43,7 +43,7 @@ import software.amazon.awssdk.services.pinpoint.PinpointClient;
 class PhoneAnalyzerHandlerTest {
 
   /** events/analyzer-request.json with component "phone". */
-  private static final String EVENT = "phone-request.json";
+  private static final String EVENT = "events/analyzer-request-phone.json";
   private static final String REVIEW_ID = "20261123T090000Z-abcdef";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 

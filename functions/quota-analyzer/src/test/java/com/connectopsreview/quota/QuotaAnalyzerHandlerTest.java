@@ -52,7 +52,7 @@ import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
 class QuotaAnalyzerHandlerTest {
 
   /** events/analyzer-request.json with component "quota" and threshold options. */
-  private static final String EVENT = "quota-request.json";
+  private static final String EVENT = "events/analyzer-request-quota.json";
   private static final String REVIEW_ID = "20261123T090000Z-abcdef";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 
