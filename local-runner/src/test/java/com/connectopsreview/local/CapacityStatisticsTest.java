@@ -17,17 +17,12 @@ import com.connectopsreview.shared.model.AnalyzerResult;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.TimeWindow;
-import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -61,12 +56,8 @@ class CapacityStatisticsTest {
   void storedStatistics_equalTheValuesDerivedFromTheScenario(SandboxSize size) {
     try (Sandbox box = Sandbox.start(SandboxOptions.defaults(size))) {
       LocalDirectoryResultStore store = new LocalDirectoryResultStore(dir);
-      LocalReview review = new LocalReview(store, box.clientOptions(), ApiRateLimiter.standard(),
-          box.instance().arn(), null, new Progress(new PrintWriter(Writer.nullWriter()), true), Clock.systemUTC());
 
-      ReviewOutcome outcome = review.orchestrator().review(
-          "{\"reviewId\":\"capacity\",\"analyzers\":[\"quota\",\"metrics\"]}".getBytes(StandardCharsets.UTF_8),
-          Instant.now().plus(Duration.ofMinutes(5)));
+      ReviewOutcome outcome = SandboxReviews.run(box, store, "capacity", "quota", "metrics");
 
       assertEquals(Map.of("quota", ComponentStatus.OK, "metrics", ComponentStatus.OK), outcome.components());
       AnalyzerResult metrics = store.getResult("capacity", "metrics").orElseThrow();

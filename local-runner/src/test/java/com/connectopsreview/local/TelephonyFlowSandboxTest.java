@@ -11,16 +11,9 @@ import com.connectopsreview.orchestrator.ReviewOutcome;
 import com.connectopsreview.shared.model.AnalyzerResult;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Finding;
-import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,12 +109,7 @@ class TelephonyFlowSandboxTest {
   }
 
   private static void review(Sandbox box, LocalDirectoryResultStore store, String reviewId, String... analyzers) {
-    LocalReview review = new LocalReview(store, box.clientOptions(), ApiRateLimiter.standard(), box.instance().arn(),
-        null, new Progress(new PrintWriter(Writer.nullWriter()), true), Clock.systemUTC());
-    String request = "{\"reviewId\":\"" + reviewId + "\",\"analyzers\":["
-        + java.util.Arrays.stream(analyzers).map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "]}";
-    ReviewOutcome outcome = review.orchestrator().review(request.getBytes(StandardCharsets.UTF_8),
-        Instant.now().plus(Duration.ofMinutes(5)));
+    ReviewOutcome outcome = SandboxReviews.run(box, store, reviewId, analyzers);
     assertEquals(analyzers.length, outcome.components().size(), outcome.toString());
   }
 
