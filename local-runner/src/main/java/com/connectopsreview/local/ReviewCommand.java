@@ -148,7 +148,7 @@ final class ReviewCommand implements Callable<Integer> {
   private int run(byte[] request, StoreSpec storeSpec, AwsClients.Options options, String defaultArn, Sandbox box,
       Progress progress, PrintWriter out, Clock clock) {
     ResultStore resultStore = storeSpec.open(new AwsClients(
-        new com.connectopsreview.shared.ratelimit.ApiCallCounter(null), AwsClients.Options.defaults()));
+        new com.connectopsreview.shared.ratelimit.ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults()));
     LocalReview review = new LocalReview(resultStore, options, ApiRateLimiter.standard(), defaultArn, logGroup,
         progress, clock);
     long start = clock.millis();

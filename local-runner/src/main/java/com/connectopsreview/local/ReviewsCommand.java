@@ -5,6 +5,7 @@ import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.ReviewManifest;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.connectopsreview.shared.store.ResultStore;
 import java.io.PrintWriter;
@@ -35,7 +36,7 @@ final class ReviewsCommand implements Runnable {
     if (storeSpec.kind() == StoreSpec.Kind.DIRECTORY && !java.nio.file.Files.isDirectory(storeSpec.directory())) {
       throw CliException.badInput("--store: no reviews at " + storeSpec.directory() + " (directory does not exist)");
     }
-    return storeSpec.open(new AwsClients(new ApiCallCounter(null), AwsClients.Options.defaults()));
+    return storeSpec.open(new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults()));
   }
 
   @Command(name = "list", mixinStandardHelpOptions = true, description = "Reviews of an instance, newest first.")

@@ -25,7 +25,7 @@ public final class OrchestratorFactory {
   public static Orchestrator fromEnvironment(Map<String, String> env, Clock clock) {
     OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env);
     Region ownRegion = new DefaultAwsRegionProviderChain().getRegion();
-    AwsClients clients = new AwsClients(new ApiCallCounter(null), lambdaTimeouts());
+    AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), lambdaTimeouts());
     LambdaClient lambda = clients.client(LambdaClient.class, ownRegion, LambdaClient::builder);
     ResultStore store = ResultStoreFactory.forLambda(env);
     LambdaFunctionCaller caller = new LambdaFunctionCaller(lambda);

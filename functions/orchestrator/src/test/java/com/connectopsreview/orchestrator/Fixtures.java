@@ -12,6 +12,7 @@ import com.connectopsreview.shared.model.AnalyzerResponse;
 import com.connectopsreview.shared.model.ReportRequest;
 import com.connectopsreview.shared.model.ReportResponse;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.registry.AnalyzerSpec;
 import com.connectopsreview.shared.store.ResultStore;
 import java.io.IOException;
@@ -41,7 +42,7 @@ final class Fixtures {
 
   /** An analyzer wired like production: through AnalyzerRunner, so it stores its own result. */
   static Function<AnalyzerRequest, AnalyzerResponse> runner(ResultStore store, Analyzer analyzer) {
-    return new AnalyzerRunner(analyzer, store, new ApiCallCounter(null), Clock.systemUTC())::run;
+    return new AnalyzerRunner(analyzer, store, new ApiCallCounter(ApiRateLimiter.unlimited()), Clock.systemUTC())::run;
   }
 
   /** A report generator that records it ran and writes a small report.html. */

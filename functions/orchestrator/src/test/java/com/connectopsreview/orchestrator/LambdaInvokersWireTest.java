@@ -21,6 +21,7 @@ import com.connectopsreview.shared.model.ReportRequest;
 import com.connectopsreview.shared.model.ReportResponse;
 import com.connectopsreview.shared.model.TimeWindow;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.registry.AnalyzerRegistry;
 import com.connectopsreview.shared.registry.AnalyzerSpec;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -50,7 +51,7 @@ class LambdaInvokersWireTest {
 
   @BeforeEach
   void setUp() {
-    counter = new ApiCallCounter(null);
+    counter = new ApiCallCounter(ApiRateLimiter.unlimited());
     AwsClients clients = new AwsClients(counter, OrchestratorFactory.lambdaTimeouts()
         .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
         .withEndpoint(URI.create(wm.baseUrl())));

@@ -2,6 +2,7 @@ package com.connectopsreview.shared.ratelimit;
 
 import com.connectopsreview.shared.time.TimeBudget;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -12,9 +13,10 @@ import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 
 /**
- * SDK interceptor that counts every API call by {@code Service:Operation} and, when a rate limiter
- * is set, paces the call before it is sent. One logical call is counted once, however many
- * attempts the retry strategy makes.
+ * SDK interceptor that counts every API call by {@code Service:Operation} and paces it with the
+ * rate limiter before it is sent ({@link ApiRateLimiter#unlimited()} to count without pacing). One
+ * logical call is counted once, however many attempts the retry strategy makes. While an invocation's
+ * budget is set, no call starts after it is spent.
  *
  * <p>Counts are cumulative for the life of the clients (an execution environment); callers take a
  * {@link #snapshot()} at the start of an invocation and report {@link #since(Map)} at its end.
@@ -26,7 +28,7 @@ public final class ApiCallCounter implements ExecutionInterceptor {
   private final AtomicReference<TimeBudget> budget = new AtomicReference<>();
 
   public ApiCallCounter(ApiRateLimiter limiter) {
-    this.limiter = limiter;
+    this.limiter = Objects.requireNonNull(limiter, "limiter (ApiRateLimiter.unlimited() for no pacing)");
   }
 
   /** The budget rate-limit waits must respect (the current invocation's), or null for none. */
@@ -38,9 +40,11 @@ public final class ApiCallCounter implements ExecutionInterceptor {
   public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
     String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
     String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
-    if (limiter != null) {
-      limiter.acquire(service, operation, budget.get());
+    TimeBudget current = budget.get();
+    if (current != null) {
+      current.check(service + " " + operation);
     }
+    limiter.acquire(service, operation, current);
     counts.computeIfAbsent(service + ":" + operation, k -> new AtomicLong()).incrementAndGet();
   }
 

@@ -41,11 +41,18 @@ public final class ApiRateLimiter {
   private final Map<String, Limit> serviceDefaults;
   private final Map<String, Limit> operationLimits;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final boolean paced;
 
   public ApiRateLimiter(Limit globalDefault, Map<String, Limit> serviceDefaults, Map<String, Limit> operationLimits) {
+    this(globalDefault, serviceDefaults, operationLimits, true);
+  }
+
+  private ApiRateLimiter(Limit globalDefault, Map<String, Limit> serviceDefaults, Map<String, Limit> operationLimits,
+      boolean paced) {
     this.globalDefault = globalDefault;
     this.serviceDefaults = Map.copyOf(serviceDefaults);
     this.operationLimits = Map.copyOf(operationLimits);
+    this.paced = paced;
   }
 
   /**
@@ -63,10 +70,16 @@ public final class ApiRateLimiter {
         Map.of("Pinpoint:PhoneNumberValidate", PHONE_VALIDATE_PACE));
   }
 
-  /** No pacing at all (unit tests). */
+  /**
+   * No pacing at all: for clients whose calls the review does not need to pace (the store, the
+   * orchestrator's Lambda invokes) and for tests.
+   */
   public static ApiRateLimiter unlimited() {
-    return new ApiRateLimiter(new Limit(1_000_000, 1_000_000), Map.of(), Map.of());
+    return UNLIMITED;
   }
+
+  private static final ApiRateLimiter UNLIMITED =
+      new ApiRateLimiter(new Limit(1_000_000, 1_000_000), Map.of(), Map.of(), false);
 
   /**
    * Blocks until a call to {@code service:operation} is allowed.
@@ -75,6 +88,9 @@ public final class ApiRateLimiter {
    * @throws IllegalStateException if the thread is interrupted while waiting
    */
   public void acquire(String service, String operation, TimeBudget budget) {
+    if (!paced) {
+      return;
+    }
     Bucket bucket = buckets.computeIfAbsent(service + ":" + operation, k -> newBucket(service, k));
     Duration maxWait = budget == null ? Duration.ofMinutes(15) : budget.remaining();
     try {

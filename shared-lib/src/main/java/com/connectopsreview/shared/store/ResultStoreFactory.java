@@ -3,6 +3,7 @@ package com.connectopsreview.shared.store;
 import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.exception.ConfigurationException;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
@@ -84,7 +85,7 @@ public final class ResultStoreFactory {
   public static ResultStore forLambda(Map<String, String> env) {
     Settings settings = Settings.fromEnvironment(env);
     Region region = new DefaultAwsRegionProviderChain().getRegion();
-    AwsClients clients = new AwsClients(new ApiCallCounter(null), AwsClients.Options.defaults());
+    AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults());
     return create(settings, clients, region, customEndpoint(env), Clock.systemUTC());
   }
 

@@ -1,6 +1,7 @@
 package com.connectopsreview.shared.aws;
 
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -13,7 +14,7 @@ public final class EndpointProbe {
   private EndpointProbe() {}
 
   public static void main(String[] args) {
-    AwsClients clients = new AwsClients(new ApiCallCounter(null), AwsClients.Options.defaults());
+    AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults());
     DynamoDbClient ddb = clients.client(DynamoDbClient.class, Region.US_EAST_1, DynamoDbClient::builder);
     System.out.println("tables=" + ddb.listTables().tableNames());
   }

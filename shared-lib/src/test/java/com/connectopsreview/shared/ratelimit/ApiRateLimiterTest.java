@@ -72,4 +72,14 @@ class ApiRateLimiterTest {
     assertThrows(IllegalArgumentException.class, () -> new ApiRateLimiter.Limit(0, 5));
     assertThrows(IllegalArgumentException.class, () -> new ApiRateLimiter.Limit(2, 0));
   }
+
+  @Test
+  void unlimited_neverWaitsEvenWithNoTimeLeft() {
+    ApiRateLimiter limiter = ApiRateLimiter.unlimited();
+
+    // Far beyond any bucket: a paced limiter would refuse with a spent budget.
+    for (int i = 0; i < 10_000; i++) {
+      limiter.acquire("Connect", "ListUsers", spent());
+    }
+  }
 }

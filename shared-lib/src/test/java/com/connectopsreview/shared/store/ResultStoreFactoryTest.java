@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.exception.ConfigurationException;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.ResultStoreFactory.Backend;
 import com.connectopsreview.shared.store.ResultStoreFactory.Settings;
 import java.util.HashMap;
@@ -22,7 +23,7 @@ import software.amazon.awssdk.regions.Region;
 
 class ResultStoreFactoryTest {
 
-  private final AwsClients clients = new AwsClients(new ApiCallCounter(null), AwsClients.Options.defaults()
+  private final AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults()
       .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret"))));
 
   @Test
