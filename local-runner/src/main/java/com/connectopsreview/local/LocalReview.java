@@ -8,6 +8,7 @@ import com.connectopsreview.orchestrator.OrchestratorFactory;
 import com.connectopsreview.report.ReportGenerator;
 import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.aws.AwsClients;
+import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.AnalyzerResponse;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
@@ -70,7 +71,7 @@ final class LocalReview {
       progress.finished(name, response);
       return response;
     } catch (RuntimeException e) {
-      progress.failed(name, clock.millis() - start, AnalyzerRunner.reason(e));
+      progress.failed(name, clock.millis() - start, AwsErrors.reason(e));
       throw e;
     }
   }

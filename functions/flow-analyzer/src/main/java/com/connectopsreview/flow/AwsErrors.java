@@ -1,6 +1,5 @@
 package com.connectopsreview.flow;
 
-import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /** Classifies AWS errors the way the analyzer reacts to them. */
@@ -36,6 +35,6 @@ final class AwsErrors {
 
   /** One-line reason: AWS error code, service, HTTP status and message; never a stack trace. */
   static String reason(Throwable e) {
-    return AnalyzerRunner.reason(e);
+    return com.connectopsreview.shared.aws.AwsErrors.reason(e);
   }
 }

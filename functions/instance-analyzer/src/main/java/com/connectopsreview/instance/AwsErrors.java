@@ -1,6 +1,5 @@
 package com.connectopsreview.instance;
 
-import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import software.amazon.awssdk.services.connect.model.InvalidParameterException;
 import software.amazon.awssdk.services.connect.model.InvalidRequestException;
 
@@ -32,6 +31,6 @@ final class AwsErrors {
 
   /** One-line reason: AWS error code, service, HTTP status and message; never a stack trace. */
   static String reason(Throwable e) {
-    return AnalyzerRunner.reason(e);
+    return com.connectopsreview.shared.aws.AwsErrors.reason(e);
   }
 }

@@ -1,6 +1,5 @@
 package com.connectopsreview.metrics;
 
-import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 
 /** Classifies the errors the analyzer reacts to. */
 final class AwsErrors {
@@ -14,6 +13,6 @@ final class AwsErrors {
   /** One-line reason; a budget that ran out inside an SDK call is reported as running out of time. */
   static String reason(Throwable e) {
     var budget = com.connectopsreview.shared.aws.AwsErrors.budgetExceeded(e);
-    return AnalyzerRunner.reason(budget != null ? budget : e);
+    return com.connectopsreview.shared.aws.AwsErrors.reason(budget != null ? budget : e);
   }
 }

@@ -1,6 +1,6 @@
 package com.connectopsreview.orchestrator;
 
-import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.logging.LogContext;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -134,7 +134,7 @@ public final class ReviewService {
         status = ReviewStatus.fromComponents(
             manifest.current().components().values().stream().map(ComponentEntry::status).toList());
       } catch (RuntimeException e) {
-        reportError = "report generation failed: " + AnalyzerRunner.reason(e);
+        reportError = "report generation failed: " + AwsErrors.reason(e);
         errors.put("report", reportError);
         status = ReviewStatus.FAILED;
         LOG.warn("{}", reportError);
@@ -197,7 +197,7 @@ public final class ReviewService {
           "timed out: no answer within " + spec.timeout().toSeconds() + " s", spec.timeout().toMillis());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause() == null ? e : e.getCause();
-      return new ComponentEntry(ComponentStatus.FAILED, AnalyzerRunner.reason(cause), null);
+      return new ComponentEntry(ComponentStatus.FAILED, AwsErrors.reason(cause), null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       future.cancel(true);

@@ -1,6 +1,5 @@
 package com.connectopsreview.quota;
 
-import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 
 /** Classifies AWS errors the way the analyzer reacts to them. */
 final class AwsErrors {
@@ -18,6 +17,6 @@ final class AwsErrors {
 
   /** One-line reason: AWS error code, service, HTTP status and message; never a stack trace. */
   static String reason(Throwable e) {
-    return AnalyzerRunner.reason(e);
+    return com.connectopsreview.shared.aws.AwsErrors.reason(e);
   }
 }

@@ -1,5 +1,6 @@
 package com.connectopsreview.shared.analyzer;
 
+import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.logging.LogContext;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -15,8 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * Runs one {@link Analyzer} the way every analyzer runs: inside its time budget, with its API calls
@@ -61,8 +60,8 @@ public final class AnalyzerRunner {
       try {
         output = analyzer.analyze(request, budget);
       } catch (RuntimeException e) {
-        output = new AnalysisOutput(ComponentStatus.FAILED, List.of(), null, List.of(reason(e)));
-        LOG.warn("analyzer failed: {}", reason(e));
+        output = new AnalysisOutput(ComponentStatus.FAILED, List.of(), null, List.of(AwsErrors.reason(e)));
+        LOG.warn("analyzer failed: {}", AwsErrors.reason(e));
       } finally {
         counter.useBudget(null);
       }
@@ -76,22 +75,5 @@ public final class AnalyzerRunner {
           result.findings().size(), duration, result.apiCalls());
       return AnalyzerResponse.of(result);
     }
-  }
-
-  /** A one-line reason for a failure: the AWS error code and message, never a stack trace. */
-  public static String reason(Throwable e) {
-    if (e instanceof AwsServiceException aws && aws.awsErrorDetails() != null) {
-      var details = aws.awsErrorDetails();
-      return details.errorCode() + " from " + details.serviceName() + " (HTTP " + aws.statusCode() + "): "
-          + (details.errorMessage() == null ? "no message" : details.errorMessage());
-    }
-    if (e instanceof TimeBudget.BudgetExceededException) {
-      return "timed out: " + e.getMessage();
-    }
-    if (e instanceof SdkClientException) {
-      return "AWS client error: " + e.getMessage();
-    }
-    String message = e.getMessage();
-    return e.getClass().getSimpleName() + (message == null ? "" : ": " + message);
   }
 }

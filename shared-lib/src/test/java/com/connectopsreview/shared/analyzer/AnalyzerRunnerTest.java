@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.exception.StoreException;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -15,6 +16,7 @@ import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.model.TimeWindow;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.nio.file.Path;
@@ -43,7 +45,7 @@ class AnalyzerRunnerTest {
     LocalDirectoryResultStore store = new LocalDirectoryResultStore(dir);
     Finding finding = Finding.builder("INSTANCE.X.Y", Severity.LOW, Pillar.SECURITY).title("t").build();
     AnalyzerRunner runner = new AnalyzerRunner((r, b) -> AnalysisOutput.of(List.of(finding), null,
-        List.of("stream s could not be described")), store, new ApiCallCounter(null), Clock.systemUTC());
+        List.of("stream s could not be described")), store, new ApiCallCounter(ApiRateLimiter.unlimited()), Clock.systemUTC());
 
     AnalyzerResponse response = runner.run(request(Instant.now().plusSeconds(60)));
 
@@ -60,7 +62,7 @@ class AnalyzerRunnerTest {
     AnalyzerRunner runner = new AnalyzerRunner((r, b) -> {
       throw AwsServiceException.builder().statusCode(429).awsErrorDetails(AwsErrorDetails.builder()
           .errorCode("ThrottlingException").serviceName("Connect").errorMessage("Rate exceeded").build()).build();
-    }, store, new ApiCallCounter(null), Clock.systemUTC());
+    }, store, new ApiCallCounter(ApiRateLimiter.unlimited()), Clock.systemUTC());
 
     AnalyzerResponse response = runner.run(request(Instant.now().plusSeconds(60)));
 
@@ -76,7 +78,7 @@ class AnalyzerRunnerTest {
     AnalyzerRunner runner = new AnalyzerRunner((r, b) -> {
       seen[0] = b.deadline();
       return AnalysisOutput.ok(List.of(), null);
-    }, new LocalDirectoryResultStore(dir), new ApiCallCounter(null), Clock.systemUTC());
+    }, new LocalDirectoryResultStore(dir), new ApiCallCounter(ApiRateLimiter.unlimited()), Clock.systemUTC());
 
     runner.run(request(deadline));
 
@@ -99,7 +101,7 @@ class AnalyzerRunnerTest {
           @Override public void deleteReview(String id) { store.deleteReview(id); }
           @Override public java.util.Optional<byte[]> getCache(String c, String i) { return store.getCache(c, i); }
           @Override public void putCache(String c, String i, byte[] b) { store.putCache(c, i, b); }
-        }, new ApiCallCounter(null), Clock.systemUTC());
+        }, new ApiCallCounter(ApiRateLimiter.unlimited()), Clock.systemUTC());
 
     StoreException e = assertThrows(StoreException.class, () -> runner.run(request(Instant.now().plusSeconds(60))));
 
@@ -108,7 +110,7 @@ class AnalyzerRunnerTest {
 
   @Test
   void reason_namesBudgetExhaustion() {
-    assertTrue(AnalyzerRunner.reason(new TimeBudget.BudgetExceededException("x")).startsWith("timed out"));
-    assertEquals("IllegalStateException: boom", AnalyzerRunner.reason(new IllegalStateException("boom")));
+    assertTrue(AwsErrors.reason(new TimeBudget.BudgetExceededException("x")).startsWith("timed out"));
+    assertEquals("IllegalStateException: boom", AwsErrors.reason(new IllegalStateException("boom")));
   }
 }
