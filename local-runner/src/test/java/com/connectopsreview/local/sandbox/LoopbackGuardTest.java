@@ -38,8 +38,8 @@ class LoopbackGuardTest {
           .withCredentials(Sandbox.credentials())
           .withSocketTimeout(Duration.ofMillis(200), Duration.ofSeconds(2));
       AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), new AwsClients.Options(
-          Duration.ofMillis(100), options.socketTimeout(), options.apiCallTimeout(), options.credentials(),
-          options.endpoint()));
+          Duration.ofMillis(100), options.socketTimeout(), options.apiCallAttemptTimeout(), options.apiCallTimeout(),
+          options.credentials(), options.endpoint()));
       ConnectClient connect = clients.client(ConnectClient.class, Region.US_EAST_1, ConnectClient::builder);
 
       // The SDK does not wrap or retry it: the call fails at once with the guard's message.

@@ -31,7 +31,7 @@ import software.amazon.awssdk.regions.Region;
  *   <li>Every call is counted and paced by the given {@link ApiCallCounter}.
  * </ul>
  */
-public final class AwsClients {
+public final class AwsClients implements ServiceClients {
 
   /**
    * Timeouts, credentials and an optional fixed endpoint; {@link #defaults()} suits analyzers.
@@ -43,24 +43,45 @@ public final class AwsClients {
   public record Options(
       Duration connectTimeout,
       Duration socketTimeout,
+      Duration apiCallAttemptTimeout,
       Duration apiCallTimeout,
       AwsCredentialsProvider credentials,
       URI endpoint) {
 
-    public static Options defaults() {
-      return new Options(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(90), null, null);
+    public Options {
+      Objects.requireNonNull(connectTimeout, "connectTimeout");
+      Objects.requireNonNull(socketTimeout, "socketTimeout");
+      Objects.requireNonNull(apiCallAttemptTimeout, "apiCallAttemptTimeout");
+      Objects.requireNonNull(apiCallTimeout, "apiCallTimeout");
+      if (apiCallAttemptTimeout.compareTo(apiCallTimeout) > 0) {
+        throw new IllegalArgumentException("apiCallAttemptTimeout " + apiCallAttemptTimeout
+            + " is longer than apiCallTimeout " + apiCallTimeout + ": no retry could ever run");
+      }
     }
 
+    /**
+     * 5 s to connect, 30 s to read; one attempt may take 35 s (a hung connection is retried instead
+     * of eating the analyzer's budget), the call with its retries 90 s.
+     */
+    public static Options defaults() {
+      return new Options(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(35),
+          Duration.ofSeconds(90), null, null);
+    }
+
+    /** Another read timeout (e.g. a synchronous Lambda invoke); one attempt may last connect + read, at most the call. */
     public Options withSocketTimeout(Duration socket, Duration apiCall) {
-      return new Options(connectTimeout, socket, apiCall, credentials, endpoint);
+      Duration attempt = socket.plus(connectTimeout);
+      return new Options(connectTimeout, socket, attempt.compareTo(apiCall) > 0 ? apiCall : attempt, apiCall,
+          credentials, endpoint);
     }
 
     public Options withCredentials(AwsCredentialsProvider provider) {
-      return new Options(connectTimeout, socketTimeout, apiCallTimeout, provider, endpoint);
+      return new Options(connectTimeout, socketTimeout, apiCallAttemptTimeout, apiCallTimeout, provider, endpoint);
     }
 
     public Options withEndpoint(URI fixedEndpoint) {
-      return new Options(connectTimeout, socketTimeout, apiCallTimeout, credentials, fixedEndpoint);
+      return new Options(connectTimeout, socketTimeout, apiCallAttemptTimeout, apiCallTimeout, credentials,
+          fixedEndpoint);
     }
   }
 
@@ -88,6 +109,13 @@ public final class AwsClients {
     return counter;
   }
 
+  /** The shared client of {@code type} for {@code region}, built with the type's own {@code builder()}. */
+  @Override
+  public <C extends SdkClient> C client(Class<C> type, Region region) {
+    SdkClient client = clients.computeIfAbsent(new Key(type, region), k -> buildReflectively(type, region));
+    return type.cast(client);
+  }
+
   /**
    * The shared client of {@code type} for {@code region}, built on first use.
    *
@@ -102,17 +130,40 @@ public final class AwsClients {
   /** Applies this factory's settings to a builder; for callers that need extra builder options. */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> B configure(
       B builder, Region region) {
+    applyTo(builder, region);
+    return builder;
+  }
+
+  /** Raw types: {@link #buildReflectively} only knows the builder's generic parameters at run time. */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private void applyTo(AwsClientBuilder builder, Region region) {
     if (options.endpoint() != null) {
       builder.endpointOverride(options.endpoint());
     }
-    return builder
-        .region(region)
+    builder.region(region)
         .credentialsProvider(credentials)
-        .httpClient(httpClient)
         .overrideConfiguration(ClientOverrideConfiguration.builder()
             .retryStrategy(RetryMode.ADAPTIVE_V2)
+            .apiCallAttemptTimeout(options.apiCallAttemptTimeout())
             .apiCallTimeout(options.apiCallTimeout())
             .addExecutionInterceptor(counter)
             .build());
+    ((AwsSyncClientBuilder) builder).httpClient(httpClient);
+  }
+
+  /** The client type's own {@code builder()} (every generated sync client has one), configured. */
+  @SuppressWarnings("rawtypes")
+  private SdkClient buildReflectively(Class<? extends SdkClient> type, Region region) {
+    Object builder;
+    try {
+      builder = type.getMethod("builder").invoke(null);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(type.getName() + " has no static builder()", e);
+    }
+    if (!(builder instanceof AwsClientBuilder && builder instanceof AwsSyncClientBuilder)) {
+      throw new IllegalArgumentException(type.getName() + " is not a synchronous AWS service client");
+    }
+    applyTo((AwsClientBuilder) builder, region);
+    return (SdkClient) ((AwsClientBuilder) builder).build();
   }
 }
