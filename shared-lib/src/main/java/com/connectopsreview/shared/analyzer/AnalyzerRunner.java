@@ -1,5 +1,6 @@
 package com.connectopsreview.shared.analyzer;
 
+import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.logging.LogContext;
 import com.connectopsreview.shared.model.AnalyzerRequest;
@@ -7,7 +8,9 @@ import com.connectopsreview.shared.model.AnalyzerResponse;
 import com.connectopsreview.shared.model.AnalyzerResult;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
+import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.ResultStore;
+import com.connectopsreview.shared.store.ResultStoreFactory;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.time.Clock;
 import java.time.Duration;
@@ -39,6 +42,21 @@ public final class AnalyzerRunner {
     this.store = store;
     this.counter = counter;
     this.clock = clock;
+  }
+
+  /**
+   * The deployed wiring of an analyzer: clients paced at the documented rate limits
+   * ({@link ApiRateLimiter#standard()}), the store the function's environment configures.
+   */
+  public static AnalyzerRunner fromEnvironment(Map<String, String> env, Clock clock, AnalyzerFactory factory) {
+    AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.standard()), AwsClients.Options.defaults());
+    ResultStore store = ResultStoreFactory.forLambda(env);
+    return new AnalyzerRunner(factory.create(clients, store, clock), store, clients.counter(), clock);
+  }
+
+  /** An analyzer over the paced, counted clients of {@code clients} (the local runner's wiring). */
+  public static AnalyzerRunner of(AnalyzerFactory factory, ResultStore store, AwsClients clients, Clock clock) {
+    return new AnalyzerRunner(factory.create(clients, store, clock), store, clients.counter(), clock);
   }
 
   /**
