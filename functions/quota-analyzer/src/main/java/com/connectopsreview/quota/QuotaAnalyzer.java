@@ -2,13 +2,6 @@ package com.connectopsreview.quota;
 
 import com.connectopsreview.quota.QuotaCatalog.ConcurrencyQuota;
 import com.connectopsreview.quota.QuotaCatalog.InstanceQuota;
-import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
-import com.connectopsreview.quota.QuotaData.DailyPoint;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.QuotaRow;
-import com.connectopsreview.quota.QuotaData.OtherQuota;
-import com.connectopsreview.quota.QuotaData.RateQuota;
-import com.connectopsreview.quota.QuotaData.Summary;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
 import com.connectopsreview.shared.json.Json;
@@ -16,6 +9,17 @@ import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
+import com.connectopsreview.shared.sections.QuotaSection;
+import com.connectopsreview.shared.sections.QuotaSection.ConcurrencyRow;
+import com.connectopsreview.shared.sections.QuotaSection.DailyPoint;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
+import com.connectopsreview.shared.sections.QuotaSection.OtherQuota;
+import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
+import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.sections.QuotaSection.Summary;
+import com.connectopsreview.shared.sections.QuotaSection.Thresholds;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
 import java.math.BigDecimal;
@@ -80,7 +84,7 @@ public final class QuotaAnalyzer implements Analyzer {
     Run(AnalyzerRequest request, TimeBudget budget, QuotaClients clients) {
       this.ref = request.instance();
       this.window = request.window();
-      this.thresholds = Thresholds.fromOptions(request.options());
+      this.thresholds = ThresholdOptions.fromOptions(request.options());
       this.budget = budget;
       this.clients = clients;
       this.region = Region.of(ref.region());
@@ -117,7 +121,7 @@ public final class QuotaAnalyzer implements Analyzer {
       LOG.info("quotas read: {} rows ({} warning, {} critical, {} not measured), {} concurrency rows, "
           + "{} rate quotas ({} modified)", summary.rows(), summary.warning(), summary.critical(),
           summary.notMeasured(), concurrency.size(), summary.rateQuotas(), summary.rateQuotasModified());
-      QuotaData data = new QuotaData(thresholds, quotas, concurrency, growth, rates, others, summary);
+      QuotaSection data = new QuotaSection(thresholds, quotas, concurrency, growth, rates, others, summary);
       return AnalysisOutput.of(findings, Json.tree(data), errors);
     }
 

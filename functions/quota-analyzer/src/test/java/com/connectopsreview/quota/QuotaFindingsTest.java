@@ -3,14 +3,16 @@ package com.connectopsreview.quota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.QuotaRow;
-import com.connectopsreview.quota.QuotaData.RateQuota;
-import com.connectopsreview.quota.QuotaData.Trend;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.QuotaSection.ConcurrencyRow;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
+import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
+import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.sections.QuotaSection.Trend;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,7 @@ class QuotaFindingsTest {
   private static final String USERS_URL =
       "https://us-east-1.console.aws.amazon.com/servicequotas/home/services/connect/quotas/L-9A46857E";
 
-  private final QuotaFindings findings = new QuotaFindings(Fixtures.INSTANCE, Thresholds.DEFAULT);
+  private final QuotaFindings findings = new QuotaFindings(Fixtures.INSTANCE, ThresholdOptions.DEFAULT);
 
   @Test
   void warningBelow90_isMediumNearLimit_linkingToTheQuotaPage() {
@@ -121,7 +123,7 @@ class QuotaFindingsTest {
   }
 
   private static QuotaRow row(BigDecimal limit, Long usage) {
-    var evaluation = QuotaRules.evaluate(limit, usage == null ? null : BigDecimal.valueOf(usage), Thresholds.DEFAULT);
+    var evaluation = QuotaRules.evaluate(limit, usage == null ? null : BigDecimal.valueOf(usage), ThresholdOptions.DEFAULT);
     return new QuotaRow("USERS", "Users per instance", "L-9A46857E", limit, limit == null ? null : LimitSource.INSTANCE,
         usage, evaluation.percentage(), evaluation.status(), "ListUsers", null);
   }
