@@ -5,6 +5,7 @@ import com.connectopsreview.quota.QuotaCatalog.InstanceQuota;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
 import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
@@ -69,6 +70,7 @@ public final class QuotaAnalyzer implements Analyzer {
   private static final class Run {
 
     private final InstanceRef ref;
+    private final ConsoleLinks links;
     private final TimeWindow window;
     private final Thresholds thresholds;
     private final TimeBudget budget;
@@ -83,6 +85,7 @@ public final class QuotaAnalyzer implements Analyzer {
 
     Run(AnalyzerRequest request, TimeBudget budget, QuotaClients clients) {
       this.ref = request.instance();
+      this.links = ConsoleLinks.forInstance(ref);
       this.window = request.window();
       this.thresholds = ThresholdOptions.fromOptions(request.options());
       this.budget = budget;
@@ -137,7 +140,7 @@ public final class QuotaAnalyzer implements Analyzer {
             : usage(counter, quota);
         var evaluation = QuotaRules.evaluate(limit.value() == null ? null : limit.value().value(),
             usage.value() == null ? null : BigDecimal.valueOf(usage.value()), thresholds);
-        rows.add(new QuotaRow(quota.key(), quota.label(), quota.code(),
+        rows.add(new QuotaRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
             limit.value() == null ? null : limit.value().value(),
             limit.value() == null ? null : limit.value().source(), usage.value(), evaluation.percentage(),
             evaluation.status(), quota.usage() == null ? null : quota.usage().describe(),
@@ -247,7 +250,8 @@ public final class QuotaAnalyzer implements Analyzer {
         if (series.value() != null) {
           errors.add("peak of " + quota.label() + " (" + quota.countMetric() + ") incomplete: " + failure);
         }
-        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), limit, source, quota.metricGroup(),
+        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
+            limit, source, quota.metricGroup(),
             quota.countMetric(), null, null, quota.percentMetric(), null, null,
             limit == null ? RowStatus.LIMIT_UNKNOWN : RowStatus.NOT_MEASURED,
             join(limitLookup.note(), "peak " + failure), List.of());
@@ -259,7 +263,8 @@ public final class QuotaAnalyzer implements Analyzer {
       BigDecimal published = percentPeak == null ? null : Numbers.oneDecimal(quota.percentIsFraction()
           ? percentPeak.value().multiply(Numbers.HUNDRED) : percentPeak.value());
       if (peak == null) {
-        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), limit, source, quota.metricGroup(),
+        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
+            limit, source, quota.metricGroup(),
             quota.countMetric(), null, null, quota.percentMetric(), published, published,
             published == null ? RowStatus.NO_DATA : QuotaRules.band(published, thresholds),
             join(limitLookup.note(), "no " + quota.countMetric() + " datapoints in the window"), daily);
@@ -278,7 +283,8 @@ public final class QuotaAnalyzer implements Analyzer {
         percentage = null;
         status = RowStatus.LIMIT_UNKNOWN;
       }
-      return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), limit, source, quota.metricGroup(),
+      return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
+          limit, source, quota.metricGroup(),
           quota.countMetric(), peak.value(), peak.day(), quota.percentMetric(), published, percentage, status,
           limitLookup.note(), daily);
     }

@@ -123,13 +123,16 @@ class QuotaFindingsTest {
   }
 
   private static QuotaRow row(BigDecimal limit, Long usage) {
-    var evaluation = QuotaRules.evaluate(limit, usage == null ? null : BigDecimal.valueOf(usage), ThresholdOptions.DEFAULT);
-    return new QuotaRow("USERS", "Users per instance", "L-9A46857E", limit, limit == null ? null : LimitSource.INSTANCE,
-        usage, evaluation.percentage(), evaluation.status(), "ListUsers", null);
+    var evaluation = QuotaRules.evaluate(limit, usage == null ? null : BigDecimal.valueOf(usage),
+        ThresholdOptions.DEFAULT);
+    // The findings build their own console link; the row's is for the report.
+    return new QuotaRow("USERS", "Users per instance", "L-9A46857E", null, limit,
+        limit == null ? null : LimitSource.INSTANCE, usage, evaluation.percentage(), evaluation.status(),
+        "ListUsers", null);
   }
 
   private static ConcurrencyRow calls(BigDecimal peak, RowStatus status, BigDecimal percentage) {
-    return new ConcurrencyRow("CONCURRENT_CALLS", "Concurrent active calls per instance", "L-12AB7C57",
+    return new ConcurrencyRow("CONCURRENT_CALLS", "Concurrent active calls per instance", "L-12AB7C57", null,
         BigDecimal.valueOf(100), LimitSource.ACCOUNT, "VoiceCalls", "ConcurrentCalls", peak,
         peak == null ? null : Instant.parse("2026-11-20T00:00:00Z"), "ConcurrentCallsPercentage", percentage,
         percentage, status, null, List.of());

@@ -34,6 +34,7 @@ public record QuotaSection(
   /**
    * One instance-level quota.
    *
+   * @param consoleUrl the quota's page in Service Quotas, where an increase is requested
    * @param limit null when unknown
    * @param limitSource null when the limit is unknown
    * @param usage null when not measured
@@ -41,12 +42,14 @@ public record QuotaSection(
    * @param usageSource the call that counted the usage, null for limit-only quotas
    * @param note why a value is missing, null when nothing is
    */
-  public record QuotaRow(String key, String label, String quotaCode, BigDecimal limit, LimitSource limitSource,
-      Long usage, BigDecimal percentage, RowStatus status, String usageSource, String note) {}
+  public record QuotaRow(String key, String label, String quotaCode, String consoleUrl, BigDecimal limit,
+      LimitSource limitSource, Long usage, BigDecimal percentage, RowStatus status, String usageSource,
+      String note) {}
 
   /**
    * One concurrency quota against its peak over the window.
    *
+   * @param consoleUrl the quota's page in Service Quotas, where an increase is requested
    * @param usage the highest daily Maximum of the count metric; null without datapoints
    * @param peakDay start of the day of that peak
    * @param publishedPeakPercent highest daily Maximum of Connect's percentage metric, in percent (calls
@@ -55,7 +58,7 @@ public record QuotaSection(
    *     published percentage
    * @param daily the count metric's daily Maximum, oldest first (for the report's chart)
    */
-  public record ConcurrencyRow(String key, String label, String quotaCode, BigDecimal limit,
+  public record ConcurrencyRow(String key, String label, String quotaCode, String consoleUrl, BigDecimal limit,
       LimitSource limitSource, String metricGroup, String metric, BigDecimal usage, Instant peakDay,
       String percentMetric, BigDecimal publishedPeakPercent, BigDecimal percentage, RowStatus status,
       String note, List<DailyPoint> daily) {}
