@@ -1,5 +1,7 @@
 package com.connectopsreview.flow;
 
+import com.connectopsreview.shared.sections.FlowSection.CheckIds;
+import com.connectopsreview.shared.sections.FlowSection.LoggingBehavior;
 import java.util.List;
 
 /**

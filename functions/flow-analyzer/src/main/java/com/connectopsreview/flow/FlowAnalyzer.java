@@ -1,11 +1,6 @@
 package com.connectopsreview.flow;
 
 import com.connectopsreview.flow.FlowCache.Entry;
-import com.connectopsreview.flow.FlowData.Analysis;
-import com.connectopsreview.flow.FlowData.ContentSource;
-import com.connectopsreview.flow.FlowData.FlowRow;
-import com.connectopsreview.flow.FlowData.LintRow;
-import com.connectopsreview.flow.FlowData.ModuleRow;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
 import com.connectopsreview.shared.json.Json;
@@ -13,6 +8,13 @@ import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.sections.FlowSection;
+import com.connectopsreview.shared.sections.FlowSection.Analysis;
+import com.connectopsreview.shared.sections.FlowSection.ContentSource;
+import com.connectopsreview.shared.sections.FlowSection.FlowRow;
+import com.connectopsreview.shared.sections.FlowSection.LintRow;
+import com.connectopsreview.shared.sections.FlowSection.LoggingBehavior;
+import com.connectopsreview.shared.sections.FlowSection.ModuleRow;
 import com.connectopsreview.shared.store.ResultStore;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
@@ -340,7 +342,7 @@ public final class FlowAnalyzer implements Analyzer {
       findings.addAll(missing);
       findings.addAll(lintFindings);
 
-      FlowData data = new FlowData(instanceFlowLogs, contentSource(), flows.size(), modules.size(), byType, percent,
+      FlowSection data = new FlowSection(instanceFlowLogs, contentSource(), flows.size(), modules.size(), byType, percent,
           flowRows, moduleRows, lintRows, new Analysis(analyzed, reused, fetcher.describeCalls(),
               fetcher.searchPages(), fetcher.listPages()));
       return AnalysisOutput.of(findings, Json.tree(data), errors);

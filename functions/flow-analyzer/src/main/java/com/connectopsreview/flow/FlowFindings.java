@@ -5,6 +5,8 @@ import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.FlowSection.CheckIds;
+import com.connectopsreview.shared.sections.FlowSection.LoggingBehavior;
 import java.math.BigDecimal;
 import java.util.Map;
 

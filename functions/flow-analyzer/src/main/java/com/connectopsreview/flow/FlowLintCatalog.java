@@ -4,6 +4,7 @@ import com.connectopsreview.flow.FlowDocument.Action;
 import com.connectopsreview.flow.FlowDocument.ErrorBranch;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.FlowSection.CheckIds;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -5,6 +5,8 @@ import com.connectopsreview.shared.analyzer.Analyzer;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.sections.InstanceSection;
+import com.connectopsreview.shared.sections.InstanceSection.Encryption;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
 import java.util.ArrayList;
@@ -119,7 +121,7 @@ public final class InstanceAnalyzer implements Analyzer {
         errors.add("time budget spent (" + outOfTime + "); not examined: " + String.join("; ", notExamined));
       }
       errors.addAll(checks.notEvaluated());
-      InstanceData data = new InstanceData(details(instance), attributes,
+      InstanceSection data = new InstanceSection(details(instance), attributes,
           replication(described.replicationConfiguration()), entries(storage.configs, streams),
           storage.unconfigured.stream().map(InstanceStorageResourceType::toString).toList());
       return AnalysisOutput.of(checks.findings(), Json.tree(data), errors);
@@ -373,27 +375,27 @@ public final class InstanceAnalyzer implements Analyzer {
 
     // ---- data payload ----
 
-    private static InstanceData.Details details(Instance instance) {
-      return new InstanceData.Details(instance.id(), instance.arn(), instance.instanceAlias(),
+    private static InstanceSection.Details details(Instance instance) {
+      return new InstanceSection.Details(instance.id(), instance.arn(), instance.instanceAlias(),
           instance.identityManagementTypeAsString(), instance.instanceStatusAsString(), instance.serviceRole(),
           instance.createdTime(), instance.inboundCallsEnabled(), instance.outboundCallsEnabled(),
           instance.instanceAccessUrl());
     }
 
-    private static InstanceData.Replication replication(ReplicationConfiguration replication) {
+    private static InstanceSection.Replication replication(ReplicationConfiguration replication) {
       if (replication == null) {
         return null;
       }
-      return new InstanceData.Replication(replication.sourceRegion(), replication.globalSignInEndpoint(),
+      return new InstanceSection.Replication(replication.sourceRegion(), replication.globalSignInEndpoint(),
           replication.replicationStatusSummaryList().stream()
-              .map(r -> new InstanceData.ReplicaRegion(r.region(), r.replicationStatusAsString(),
+              .map(r -> new InstanceSection.ReplicaRegion(r.region(), r.replicationStatusAsString(),
                   r.replicationStatusReason()))
               .toList());
     }
 
-    private static List<InstanceData.StorageConfigEntry> entries(
+    private static List<InstanceSection.StorageConfigEntry> entries(
         List<StorageConfig> configs, Map<String, ResolvedStream> streams) {
-      List<InstanceData.StorageConfigEntry> entries = new ArrayList<>();
+      List<InstanceSection.StorageConfigEntry> entries = new ArrayList<>();
       for (StorageConfig config : configs) {
         InstanceStorageConfig c = config.config();
         Encryption encryption = Encryption.UNKNOWN;
@@ -403,12 +405,12 @@ public final class InstanceAnalyzer implements Analyzer {
         if (type == StorageType.S3) {
           S3Config s3 = c.s3Config();
           EncryptionConfig enc = s3 == null ? null : s3.encryptionConfig();
-          encryption = enc == null ? Encryption.NONE : Encryption.ofKmsKey(enc.keyId());
+          encryption = enc == null ? Encryption.NONE : KmsKeys.encryptionOf(enc.keyId());
           keyId = enc == null ? null : enc.keyId();
         } else if (type == StorageType.KINESIS_VIDEO_STREAM) {
           KinesisVideoStreamConfig kvs = c.kinesisVideoStreamConfig();
           EncryptionConfig enc = kvs == null ? null : kvs.encryptionConfig();
-          encryption = enc == null ? Encryption.NONE : Encryption.ofKmsKey(enc.keyId());
+          encryption = enc == null ? Encryption.NONE : KmsKeys.encryptionOf(enc.keyId());
           keyId = enc == null ? null : enc.keyId();
           retention = kvs == null ? null : kvs.retentionPeriodHours();
         } else if (type == StorageType.KINESIS_STREAM || type == StorageType.KINESIS_FIREHOSE) {
@@ -419,7 +421,7 @@ public final class InstanceAnalyzer implements Analyzer {
             retention = stream.retentionHours();
           }
         }
-        entries.add(new InstanceData.StorageConfigEntry(config.resourceType().toString(), c.storageTypeAsString(),
+        entries.add(new InstanceSection.StorageConfigEntry(config.resourceType().toString(), c.storageTypeAsString(),
             config.destination(), encryption, keyId, retention));
       }
       return entries;

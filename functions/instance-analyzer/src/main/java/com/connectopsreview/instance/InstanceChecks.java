@@ -5,6 +5,8 @@ import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.InstanceSection.CheckIds;
+import com.connectopsreview.shared.sections.InstanceSection.Encryption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -256,7 +258,7 @@ final class InstanceChecks {
       S3Config s3Config = config.config().s3Config();
       EncryptionConfig encryption = s3Config == null ? null : s3Config.encryptionConfig();
       String keyId = encryption == null ? null : encryption.keyId();
-      Encryption kind = encryption == null ? Encryption.NONE : Encryption.ofKmsKey(keyId);
+      Encryption kind = encryption == null ? Encryption.NONE : KmsKeys.encryptionOf(keyId);
       String type = config.resourceType().toString();
       Finding.Builder finding = switch (kind) {
         case CMK -> Finding.builder(CheckIds.S3_ENCRYPTION_CMK, Severity.PASS, Pillar.SECURITY)
@@ -336,7 +338,7 @@ final class InstanceChecks {
               + "with a customer managed KMS key.")
           .evidence("encryption", Encryption.NONE.name());
     } else {
-      Encryption kind = Encryption.ofKmsKey(encryption.keyId());
+      Encryption kind = KmsKeys.encryptionOf(encryption.keyId());
       finding = Finding.builder(CheckIds.STREAM_ENCRYPTION_ENCRYPTED, Severity.PASS, Pillar.SECURITY)
           .title(type + " media streams encrypted")
           .detail("Kinesis Video Streams media (" + config.destination() + ") is encrypted with "

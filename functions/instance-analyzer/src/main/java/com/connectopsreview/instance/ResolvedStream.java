@@ -1,5 +1,6 @@
 package com.connectopsreview.instance;
 
+import com.connectopsreview.shared.sections.InstanceSection.Encryption;
 import java.util.List;
 import software.amazon.awssdk.services.connect.model.StorageType;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamDescription;
@@ -57,7 +58,7 @@ record ResolvedStream(
     Encryption encryption;
     String problem = null;
     if ("KMS".equals(type)) {
-      encryption = Encryption.ofKmsKey(summary.keyId());
+      encryption = KmsKeys.encryptionOf(summary.keyId());
     } else if ("NONE".equals(type)) {
       encryption = Encryption.NONE;
     } else {

@@ -23,6 +23,8 @@ import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.InstanceSection;
+import com.connectopsreview.shared.sections.InstanceSection.CheckIds;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -111,8 +113,9 @@ class InstanceAnalyzerTest {
         CheckIds.STREAM_ENCRYPTION_ENCRYPTED), checkIds(out.findings()));
 
     JsonNode data = out.data();
-    assertEquals(Set.of("instance", "attributes", "replication", "storageConfigs", "unconfiguredResourceTypes"),
-        fieldNames(data));
+    assertEquals(Set.of("schemaVersion", "instance", "attributes", "replication", "storageConfigs",
+        "unconfiguredResourceTypes"), fieldNames(data));
+    assertEquals(InstanceSection.SCHEMA_VERSION, data.get("schemaVersion").intValue());
     assertEquals(Set.of("id", "arn", "alias", "identityManagementType", "status", "serviceRole", "createdTime",
         "inboundCallsEnabled", "outboundCallsEnabled", "accessUrl"), fieldNames(data.get("instance")));
     assertEquals("2024-03-01T10:15:30Z", data.at("/instance/createdTime").asText());

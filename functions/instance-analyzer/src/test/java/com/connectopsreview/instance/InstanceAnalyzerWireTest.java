@@ -32,6 +32,7 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.sections.InstanceSection.CheckIds;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;

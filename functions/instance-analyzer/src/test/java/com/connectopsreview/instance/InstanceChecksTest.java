@@ -13,6 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.InstanceSection.CheckIds;
+import com.connectopsreview.shared.sections.InstanceSection.Encryption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -506,11 +508,11 @@ class InstanceChecksTest {
 
   @Test
   void encryptionOfKmsKey_classifiesAliasesAndKeys() {
-    assertEquals(Encryption.AWS_MANAGED, Encryption.ofKmsKey("alias/aws/s3"));
-    assertEquals(Encryption.AWS_MANAGED, Encryption.ofKmsKey(" "));
-    assertEquals(Encryption.AWS_MANAGED, Encryption.ofKmsKey(null));
-    assertEquals(Encryption.CMK, Encryption.ofKmsKey("alias/connect-recordings"));
-    assertEquals(Encryption.CMK, Encryption.ofKmsKey(CMK_ARN));
+    assertEquals(Encryption.AWS_MANAGED, KmsKeys.encryptionOf("alias/aws/s3"));
+    assertEquals(Encryption.AWS_MANAGED, KmsKeys.encryptionOf(" "));
+    assertEquals(Encryption.AWS_MANAGED, KmsKeys.encryptionOf(null));
+    assertEquals(Encryption.CMK, KmsKeys.encryptionOf("alias/connect-recordings"));
+    assertEquals(Encryption.CMK, KmsKeys.encryptionOf(CMK_ARN));
   }
 
   private static StorageConfig config(String resourceType, InstanceStorageConfig config) {

@@ -1,15 +1,16 @@
 package com.connectopsreview.metrics;
 
-import com.connectopsreview.metrics.MetricsData.CallsPerInterval;
-import com.connectopsreview.metrics.MetricsData.ConcurrentCalls;
-import com.connectopsreview.metrics.MetricsData.DailyCount;
-import com.connectopsreview.metrics.MetricsData.HourlyCalls;
-import com.connectopsreview.metrics.MetricsData.HourlyCount;
-import com.connectopsreview.metrics.MetricsData.HourlyStats;
-import com.connectopsreview.metrics.MetricsData.MissedCalls;
-import com.connectopsreview.metrics.MetricsData.QueueSize;
-import com.connectopsreview.metrics.MetricsData.ThrottledCalls;
-import com.connectopsreview.metrics.MetricsData.WeekOverWeek;
+import com.connectopsreview.shared.sections.MetricsSection.CallsPerInterval;
+import com.connectopsreview.shared.sections.MetricsSection.ConcurrentCalls;
+import com.connectopsreview.shared.sections.MetricsSection.DailyCount;
+import com.connectopsreview.shared.sections.MetricsSection.HourlyCalls;
+import com.connectopsreview.shared.sections.MetricsSection.HourlyCount;
+import com.connectopsreview.shared.sections.MetricsSection.HourlyStats;
+import com.connectopsreview.shared.sections.MetricsSection.MissedCalls;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSize;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottleBand;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottledCalls;
+import com.connectopsreview.shared.sections.MetricsSection.WeekOverWeek;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.DayOfWeek;
@@ -148,7 +149,7 @@ final class MetricStatistics {
   static ThrottledCalls throttledCalls(List<MetricPoint> hourly, Instant from, Instant to) {
     List<HourlyCount> hours = hourly.stream().map(p -> new HourlyCount(p.timestamp(), p.value())).toList();
     BigDecimal total = sum(values(hourly));
-    ThrottleBand band = ThrottleBand.of(total);
+    ThrottleBand band = ThrottleBands.of(total);
     MetricPoint max = firstMax(hourly);
     int withThrottling = (int) hourly.stream().filter(p -> p.value().signum() > 0).count();
     List<DailyCount> daily = daily(hourly, from, to);

@@ -1,15 +1,6 @@
 package com.connectopsreview.metrics;
 
 import com.connectopsreview.metrics.MetricDataReader.Query;
-import com.connectopsreview.metrics.MetricsData.Batching;
-import com.connectopsreview.metrics.MetricsData.CallsPerInterval;
-import com.connectopsreview.metrics.MetricsData.ConcurrentCalls;
-import com.connectopsreview.metrics.MetricsData.Coverage;
-import com.connectopsreview.metrics.MetricsData.Links;
-import com.connectopsreview.metrics.MetricsData.MissedCalls;
-import com.connectopsreview.metrics.MetricsData.QueueSize;
-import com.connectopsreview.metrics.MetricsData.QueueSizes;
-import com.connectopsreview.metrics.MetricsData.ThrottledCalls;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
 import com.connectopsreview.shared.json.Json;
@@ -17,6 +8,16 @@ import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
+import com.connectopsreview.shared.sections.MetricsSection;
+import com.connectopsreview.shared.sections.MetricsSection.Batching;
+import com.connectopsreview.shared.sections.MetricsSection.CallsPerInterval;
+import com.connectopsreview.shared.sections.MetricsSection.ConcurrentCalls;
+import com.connectopsreview.shared.sections.MetricsSection.Coverage;
+import com.connectopsreview.shared.sections.MetricsSection.Links;
+import com.connectopsreview.shared.sections.MetricsSection.MissedCalls;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSize;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSizes;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottledCalls;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -133,7 +134,7 @@ public final class MetricsAnalyzer implements Analyzer {
       findings.queueSizes(queueSizes);
       findings.callsPerInterval(perInterval);
 
-      MetricsData data = new MetricsData(new Coverage(window.start(), window.end(), hourlyFrom),
+      MetricsSection data = new MetricsSection(new Coverage(window.start(), window.end(), hourlyFrom),
           concurrent, missed, throttled, queueSizes, perInterval, links,
           new Batching(queries.size(), read.calls(), listMetricsCalls));
       return AnalysisOutput.of(findings.findings(), Json.tree(data), errors);

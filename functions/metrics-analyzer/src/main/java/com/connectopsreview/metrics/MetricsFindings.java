@@ -1,16 +1,18 @@
 package com.connectopsreview.metrics;
 
-import com.connectopsreview.metrics.MetricsData.CallsPerInterval;
-import com.connectopsreview.metrics.MetricsData.ConcurrentCalls;
-import com.connectopsreview.metrics.MetricsData.DailyCount;
-import com.connectopsreview.metrics.MetricsData.MissedCalls;
-import com.connectopsreview.metrics.MetricsData.QueueSize;
-import com.connectopsreview.metrics.MetricsData.QueueSizes;
-import com.connectopsreview.metrics.MetricsData.ThrottledCalls;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.MetricsSection.CallsPerInterval;
+import com.connectopsreview.shared.sections.MetricsSection.CheckIds;
+import com.connectopsreview.shared.sections.MetricsSection.ConcurrentCalls;
+import com.connectopsreview.shared.sections.MetricsSection.DailyCount;
+import com.connectopsreview.shared.sections.MetricsSection.MissedCalls;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSize;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSizes;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottleBand;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottledCalls;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -129,7 +131,7 @@ final class MetricsFindings {
       return;
     }
     ThrottleBand band = t.band();
-    Finding.Builder f = finding(CheckIds.throttledCalls(band), band.severity(), Pillar.RELIABILITY,
+    Finding.Builder f = finding(CheckIds.throttledCalls(band), ThrottleBands.severity(band), Pillar.RELIABILITY,
         band == ThrottleBand.NONE ? "No throttled calls"
             : t.total().toPlainString() + " throttled calls (" + band.label() + ")")
         .evidence("total", t.total())

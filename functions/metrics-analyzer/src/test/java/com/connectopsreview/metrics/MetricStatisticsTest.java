@@ -5,13 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.metrics.MetricsData.CallsPerInterval;
-import com.connectopsreview.metrics.MetricsData.ConcurrentCalls;
-import com.connectopsreview.metrics.MetricsData.DailyCount;
-import com.connectopsreview.metrics.MetricsData.HourlyCount;
-import com.connectopsreview.metrics.MetricsData.MissedCalls;
-import com.connectopsreview.metrics.MetricsData.QueueSize;
-import com.connectopsreview.metrics.MetricsData.ThrottledCalls;
+import com.connectopsreview.shared.sections.MetricsSection.CallsPerInterval;
+import com.connectopsreview.shared.sections.MetricsSection.ConcurrentCalls;
+import com.connectopsreview.shared.sections.MetricsSection.DailyCount;
+import com.connectopsreview.shared.sections.MetricsSection.HourlyCount;
+import com.connectopsreview.shared.sections.MetricsSection.MissedCalls;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSize;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottleBand;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottledCalls;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -269,14 +270,14 @@ class MetricStatisticsTest {
 
   @Test
   void throttleBand_boundaries() {
-    assertEquals(ThrottleBand.NONE, ThrottleBand.of(bd("0")));
-    assertEquals(ThrottleBand.LOW, ThrottleBand.of(bd("1")));
-    assertEquals(ThrottleBand.LOW, ThrottleBand.of(bd("9")));
-    assertEquals(ThrottleBand.MODERATE, ThrottleBand.of(bd("10")));
-    assertEquals(ThrottleBand.MODERATE, ThrottleBand.of(bd("99")));
-    assertEquals(ThrottleBand.HIGH, ThrottleBand.of(bd("100")));
-    assertEquals(ThrottleBand.HIGH, ThrottleBand.of(bd("999")));
-    assertEquals(ThrottleBand.CRITICAL, ThrottleBand.of(bd("1000")));
+    assertEquals(ThrottleBand.NONE, ThrottleBands.of(bd("0")));
+    assertEquals(ThrottleBand.LOW, ThrottleBands.of(bd("1")));
+    assertEquals(ThrottleBand.LOW, ThrottleBands.of(bd("9")));
+    assertEquals(ThrottleBand.MODERATE, ThrottleBands.of(bd("10")));
+    assertEquals(ThrottleBand.MODERATE, ThrottleBands.of(bd("99")));
+    assertEquals(ThrottleBand.HIGH, ThrottleBands.of(bd("100")));
+    assertEquals(ThrottleBand.HIGH, ThrottleBands.of(bd("999")));
+    assertEquals(ThrottleBand.CRITICAL, ThrottleBands.of(bd("1000")));
   }
 
   // ---- queue size ----

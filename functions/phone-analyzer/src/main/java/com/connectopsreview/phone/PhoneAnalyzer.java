@@ -1,9 +1,6 @@
 package com.connectopsreview.phone;
 
 import com.connectopsreview.phone.PhoneCache.Entry;
-import com.connectopsreview.phone.PhoneData.Links;
-import com.connectopsreview.phone.PhoneData.Lookups;
-import com.connectopsreview.phone.PhoneData.NumberRow;
 import com.connectopsreview.phone.PhoneFindings.StatusCoverage;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
@@ -12,6 +9,11 @@ import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.sections.PhoneSection;
+import com.connectopsreview.shared.sections.PhoneSection.CarrierSource;
+import com.connectopsreview.shared.sections.PhoneSection.Links;
+import com.connectopsreview.shared.sections.PhoneSection.Lookups;
+import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
 import com.connectopsreview.shared.store.ResultStore;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
@@ -134,7 +136,7 @@ public final class PhoneAnalyzer implements Analyzer {
       Lookups lookups = new Lookups(carrierLookups, carrierLookupFailures, carriersNotLookedUp, cacheHits,
           statusChecked, statusNotChecked, cacheNotes.isEmpty() ? null : String.join("; ", cacheNotes),
           associated == null ? "NO_TARGET" : "NO_FLOW_ASSOCIATION");
-      PhoneData data = new PhoneData(stats.total(), stats.byType(), stats.byCountry(), stats.byCarrier(),
+      PhoneSection data = new PhoneSection(stats.total(), stats.byType(), stats.byCountry(), stats.byCarrier(),
           stats.carrierDiversityScore(), stats.countriesCount(), stats.tollFreePercent(), stats.didPercent(),
           stats.uifn() > 0, stats.shortCode() > 0, stats.thirdParty() > 0, stats.diversityTable(),
           PhoneRules.insights(stats), PhoneRules.recommendations(stats), rows, lookups, links);

@@ -1,12 +1,13 @@
 package com.connectopsreview.phone;
 
-import com.connectopsreview.phone.PhoneData.DiversityRow;
-import com.connectopsreview.phone.PhoneData.Insight;
-import com.connectopsreview.phone.PhoneData.NumberRow;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.PhoneSection.CheckIds;
+import com.connectopsreview.shared.sections.PhoneSection.DiversityRow;
+import com.connectopsreview.shared.sections.PhoneSection.Insight;
+import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;

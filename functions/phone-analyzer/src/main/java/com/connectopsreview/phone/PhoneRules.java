@@ -1,7 +1,7 @@
 package com.connectopsreview.phone;
 
-import com.connectopsreview.phone.PhoneData.Insight;
-import com.connectopsreview.phone.PhoneData.Recommendation;
+import com.connectopsreview.shared.sections.PhoneSection.Insight;
+import com.connectopsreview.shared.sections.PhoneSection.Recommendation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

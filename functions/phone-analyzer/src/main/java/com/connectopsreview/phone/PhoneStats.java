@@ -1,7 +1,8 @@
 package com.connectopsreview.phone;
 
-import com.connectopsreview.phone.PhoneData.DiversityRow;
-import com.connectopsreview.phone.PhoneData.NumberRow;
+import com.connectopsreview.shared.sections.PhoneSection;
+import com.connectopsreview.shared.sections.PhoneSection.DiversityRow;
+import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public record PhoneStats(
     List<DiversityRow> diversityTable,
     List<DiversityRow> singleCarrierCountries) {
 
-  public static final String UNKNOWN_CARRIER = "Unknown";
+  public static final String UNKNOWN_CARRIER = PhoneSection.UNKNOWN_CARRIER;
   public static final String TOLL_FREE = "TOLL_FREE";
   public static final String DID = "DID";
   public static final String UIFN = "UIFN";

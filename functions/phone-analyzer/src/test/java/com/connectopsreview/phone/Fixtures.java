@@ -1,10 +1,11 @@
 package com.connectopsreview.phone;
 
-import com.connectopsreview.phone.PhoneData.NumberRow;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
+import com.connectopsreview.shared.sections.PhoneSection.CarrierSource;
+import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -31,6 +31,7 @@ import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.sections.PhoneSection.CheckIds;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -11,11 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.phone.PhoneData.NumberRow;
 import com.connectopsreview.phone.PhoneFindings.StatusCoverage;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.PhoneSection.CheckIds;
+import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

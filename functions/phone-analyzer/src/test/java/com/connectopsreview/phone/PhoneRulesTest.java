@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.phone.PhoneData.DiversityRow;
-import com.connectopsreview.phone.PhoneData.Insight;
-import com.connectopsreview.phone.PhoneData.NumberRow;
-import com.connectopsreview.phone.PhoneData.Recommendation;
+import com.connectopsreview.shared.sections.PhoneSection.DiversityRow;
+import com.connectopsreview.shared.sections.PhoneSection.Insight;
+import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
+import com.connectopsreview.shared.sections.PhoneSection.Recommendation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.connectopsreview.quota;
 
+import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.util.Optional;
 import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;

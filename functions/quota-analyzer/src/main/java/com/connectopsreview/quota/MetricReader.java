@@ -1,6 +1,6 @@
 package com.connectopsreview.quota;
 
-import com.connectopsreview.quota.QuotaData.DailyPoint;
+import com.connectopsreview.shared.sections.QuotaSection.DailyPoint;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.time.Instant;
 import java.util.ArrayList;

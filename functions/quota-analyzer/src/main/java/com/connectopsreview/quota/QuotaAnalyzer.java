@@ -2,20 +2,25 @@ package com.connectopsreview.quota;
 
 import com.connectopsreview.quota.QuotaCatalog.ConcurrencyQuota;
 import com.connectopsreview.quota.QuotaCatalog.InstanceQuota;
-import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
-import com.connectopsreview.quota.QuotaData.DailyPoint;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.QuotaRow;
-import com.connectopsreview.quota.QuotaData.OtherQuota;
-import com.connectopsreview.quota.QuotaData.RateQuota;
-import com.connectopsreview.quota.QuotaData.Summary;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
 import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
+import com.connectopsreview.shared.sections.QuotaSection;
+import com.connectopsreview.shared.sections.QuotaSection.ConcurrencyRow;
+import com.connectopsreview.shared.sections.QuotaSection.DailyPoint;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
+import com.connectopsreview.shared.sections.QuotaSection.OtherQuota;
+import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
+import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.sections.QuotaSection.Summary;
+import com.connectopsreview.shared.sections.QuotaSection.Thresholds;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
 import java.math.BigDecimal;
@@ -65,6 +70,7 @@ public final class QuotaAnalyzer implements Analyzer {
   private static final class Run {
 
     private final InstanceRef ref;
+    private final ConsoleLinks links;
     private final TimeWindow window;
     private final Thresholds thresholds;
     private final TimeBudget budget;
@@ -79,8 +85,9 @@ public final class QuotaAnalyzer implements Analyzer {
 
     Run(AnalyzerRequest request, TimeBudget budget, QuotaClients clients) {
       this.ref = request.instance();
+      this.links = ConsoleLinks.forInstance(ref);
       this.window = request.window();
-      this.thresholds = Thresholds.fromOptions(request.options());
+      this.thresholds = ThresholdOptions.fromOptions(request.options());
       this.budget = budget;
       this.clients = clients;
       this.region = Region.of(ref.region());
@@ -117,7 +124,7 @@ public final class QuotaAnalyzer implements Analyzer {
       LOG.info("quotas read: {} rows ({} warning, {} critical, {} not measured), {} concurrency rows, "
           + "{} rate quotas ({} modified)", summary.rows(), summary.warning(), summary.critical(),
           summary.notMeasured(), concurrency.size(), summary.rateQuotas(), summary.rateQuotasModified());
-      QuotaData data = new QuotaData(thresholds, quotas, concurrency, growth, rates, others, summary);
+      QuotaSection data = new QuotaSection(thresholds, quotas, concurrency, growth, rates, others, summary);
       return AnalysisOutput.of(findings, Json.tree(data), errors);
     }
 
@@ -133,7 +140,7 @@ public final class QuotaAnalyzer implements Analyzer {
             : usage(counter, quota);
         var evaluation = QuotaRules.evaluate(limit.value() == null ? null : limit.value().value(),
             usage.value() == null ? null : BigDecimal.valueOf(usage.value()), thresholds);
-        rows.add(new QuotaRow(quota.key(), quota.label(), quota.code(),
+        rows.add(new QuotaRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
             limit.value() == null ? null : limit.value().value(),
             limit.value() == null ? null : limit.value().source(), usage.value(), evaluation.percentage(),
             evaluation.status(), quota.usage() == null ? null : quota.usage().describe(),
@@ -243,7 +250,8 @@ public final class QuotaAnalyzer implements Analyzer {
         if (series.value() != null) {
           errors.add("peak of " + quota.label() + " (" + quota.countMetric() + ") incomplete: " + failure);
         }
-        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), limit, source, quota.metricGroup(),
+        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
+            limit, source, quota.metricGroup(),
             quota.countMetric(), null, null, quota.percentMetric(), null, null,
             limit == null ? RowStatus.LIMIT_UNKNOWN : RowStatus.NOT_MEASURED,
             join(limitLookup.note(), "peak " + failure), List.of());
@@ -255,7 +263,8 @@ public final class QuotaAnalyzer implements Analyzer {
       BigDecimal published = percentPeak == null ? null : Numbers.oneDecimal(quota.percentIsFraction()
           ? percentPeak.value().multiply(Numbers.HUNDRED) : percentPeak.value());
       if (peak == null) {
-        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), limit, source, quota.metricGroup(),
+        return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
+            limit, source, quota.metricGroup(),
             quota.countMetric(), null, null, quota.percentMetric(), published, published,
             published == null ? RowStatus.NO_DATA : QuotaRules.band(published, thresholds),
             join(limitLookup.note(), "no " + quota.countMetric() + " datapoints in the window"), daily);
@@ -274,7 +283,8 @@ public final class QuotaAnalyzer implements Analyzer {
         percentage = null;
         status = RowStatus.LIMIT_UNKNOWN;
       }
-      return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), limit, source, quota.metricGroup(),
+      return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
+          limit, source, quota.metricGroup(),
           quota.countMetric(), peak.value(), peak.day(), quota.percentMetric(), published, percentage, status,
           limitLookup.note(), daily);
     }

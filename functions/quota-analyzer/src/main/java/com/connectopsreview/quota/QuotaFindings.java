@@ -1,16 +1,19 @@
 package com.connectopsreview.quota;
 
-import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.OtherQuota;
-import com.connectopsreview.quota.QuotaData.QuotaRow;
-import com.connectopsreview.quota.QuotaData.RateQuota;
-import com.connectopsreview.quota.QuotaData.Trend;
 import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.QuotaSection.CheckIds;
+import com.connectopsreview.shared.sections.QuotaSection.ConcurrencyRow;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.OtherQuota;
+import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
+import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.sections.QuotaSection.Thresholds;
+import com.connectopsreview.shared.sections.QuotaSection.Trend;
 import java.math.BigDecimal;
 import java.util.Optional;
 

@@ -1,5 +1,6 @@
 package com.connectopsreview.quota;
 
+import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
 import java.math.BigDecimal;
 import java.util.Objects;
 

@@ -1,7 +1,8 @@
 package com.connectopsreview.quota;
 
-import com.connectopsreview.quota.QuotaData.OtherQuota;
-import com.connectopsreview.quota.QuotaData.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.OtherQuota;
+import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,9 +1,11 @@
 package com.connectopsreview.quota;
 
-import com.connectopsreview.quota.QuotaData.DailyPoint;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.Trend;
 import com.connectopsreview.shared.model.TimeWindow;
+import com.connectopsreview.shared.sections.QuotaSection.DailyPoint;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.sections.QuotaSection.Thresholds;
+import com.connectopsreview.shared.sections.QuotaSection.Trend;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

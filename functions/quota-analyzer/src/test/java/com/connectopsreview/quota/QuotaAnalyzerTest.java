@@ -16,13 +16,17 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.mockito.Mockito.withSettings;
 
-import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.QuotaRow;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.QuotaSection.CheckIds;
+import com.connectopsreview.shared.sections.QuotaSection.ConcurrencyRow;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
+import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -140,6 +144,23 @@ class QuotaAnalyzerTest {
     when(cloudWatch.getMetricData(any(GetMetricDataRequest.class)))
         .thenAnswer(call -> GetMetricDataResponse.builder().metricDataResults(metricResults).build());
     emptyConnect(connect);
+  }
+
+  // ---- links ----
+
+  @Test
+  void rows_linkEachQuotaToItsServiceQuotasPage() {
+    AnalysisOutput output = analyze();
+
+    assertEquals("https://us-east-1.console.aws.amazon.com/servicequotas/home/services/connect/quotas/L-9A46857E",
+        quotaRow(output, "USERS").consoleUrl());
+    ConsoleLinks links = ConsoleLinks.forInstance(Fixtures.INSTANCE);
+    for (QuotaRow row : rows(output)) {
+      assertEquals(links.serviceQuota(row.quotaCode()), row.consoleUrl(), row.key());
+    }
+    for (ConcurrencyRow row : concurrencyRows(output)) {
+      assertEquals(links.serviceQuota(row.quotaCode()), row.consoleUrl(), row.key());
+    }
   }
 
   // ---- limits: the fallback chain ----

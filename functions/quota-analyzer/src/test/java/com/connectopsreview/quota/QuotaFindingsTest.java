@@ -3,14 +3,16 @@ package com.connectopsreview.quota;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.quota.QuotaData.ConcurrencyRow;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.QuotaRow;
-import com.connectopsreview.quota.QuotaData.RateQuota;
-import com.connectopsreview.quota.QuotaData.Trend;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.Severity;
+import com.connectopsreview.shared.sections.QuotaSection.ConcurrencyRow;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
+import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
+import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.sections.QuotaSection.Trend;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -21,7 +23,7 @@ class QuotaFindingsTest {
   private static final String USERS_URL =
       "https://us-east-1.console.aws.amazon.com/servicequotas/home/services/connect/quotas/L-9A46857E";
 
-  private final QuotaFindings findings = new QuotaFindings(Fixtures.INSTANCE, Thresholds.DEFAULT);
+  private final QuotaFindings findings = new QuotaFindings(Fixtures.INSTANCE, ThresholdOptions.DEFAULT);
 
   @Test
   void warningBelow90_isMediumNearLimit_linkingToTheQuotaPage() {
@@ -121,13 +123,16 @@ class QuotaFindingsTest {
   }
 
   private static QuotaRow row(BigDecimal limit, Long usage) {
-    var evaluation = QuotaRules.evaluate(limit, usage == null ? null : BigDecimal.valueOf(usage), Thresholds.DEFAULT);
-    return new QuotaRow("USERS", "Users per instance", "L-9A46857E", limit, limit == null ? null : LimitSource.INSTANCE,
-        usage, evaluation.percentage(), evaluation.status(), "ListUsers", null);
+    var evaluation = QuotaRules.evaluate(limit, usage == null ? null : BigDecimal.valueOf(usage),
+        ThresholdOptions.DEFAULT);
+    // The findings build their own console link; the row's is for the report.
+    return new QuotaRow("USERS", "Users per instance", "L-9A46857E", null, limit,
+        limit == null ? null : LimitSource.INSTANCE, usage, evaluation.percentage(), evaluation.status(),
+        "ListUsers", null);
   }
 
   private static ConcurrencyRow calls(BigDecimal peak, RowStatus status, BigDecimal percentage) {
-    return new ConcurrencyRow("CONCURRENT_CALLS", "Concurrent active calls per instance", "L-12AB7C57",
+    return new ConcurrencyRow("CONCURRENT_CALLS", "Concurrent active calls per instance", "L-12AB7C57", null,
         BigDecimal.valueOf(100), LimitSource.ACCOUNT, "VoiceCalls", "ConcurrentCalls", peak,
         peak == null ? null : Instant.parse("2026-11-20T00:00:00Z"), "ConcurrentCallsPercentage", percentage,
         percentage, status, null, List.of());

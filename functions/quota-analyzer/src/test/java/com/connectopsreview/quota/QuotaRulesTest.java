@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.quota.QuotaData.DailyPoint;
-import com.connectopsreview.quota.QuotaData.Growth;
-import com.connectopsreview.quota.QuotaData.Trend;
 import com.connectopsreview.quota.QuotaRules.Evaluation;
+import com.connectopsreview.shared.sections.QuotaSection.DailyPoint;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.sections.QuotaSection.Thresholds;
+import com.connectopsreview.shared.sections.QuotaSection.Trend;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -19,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 class QuotaRulesTest {
 
-  private static final Thresholds DEFAULT = Thresholds.DEFAULT;
+  private static final Thresholds DEFAULT = ThresholdOptions.DEFAULT;
 
   // ---- bands ----
 
@@ -54,7 +56,7 @@ class QuotaRulesTest {
 
   @Test
   void evaluate_withConfiguredThresholds() {
-    Thresholds custom = Thresholds.fromOptions(Map.of("warnPercent", "50", "criticalPercent", "70"));
+    Thresholds custom = ThresholdOptions.fromOptions(Map.of("warnPercent", "50", "criticalPercent", "70"));
     assertEquals(RowStatus.NORMAL, QuotaRules.evaluate(BigDecimal.valueOf(100), BigDecimal.valueOf(49), custom)
         .status());
     assertEquals(RowStatus.WARNING, QuotaRules.evaluate(BigDecimal.valueOf(100), BigDecimal.valueOf(60), custom)
@@ -68,26 +70,26 @@ class QuotaRulesTest {
   @Test
   void thresholds_defaultsAndOptions() {
     assertEquals(new Thresholds(BigDecimal.valueOf(80), BigDecimal.valueOf(90), BigDecimal.valueOf(98)),
-        Thresholds.fromOptions(Map.of()));
-    Thresholds high = Thresholds.fromOptions(Map.of("warnPercent", "92.5"));
+        ThresholdOptions.fromOptions(Map.of()));
+    Thresholds high = ThresholdOptions.fromOptions(Map.of("warnPercent", "92.5"));
     assertEquals(new BigDecimal("92.5"), high.highPercent(), "HIGH band starts no lower than the warning band");
-    Thresholds low = Thresholds.fromOptions(Map.of("warnPercent", "60", "criticalPercent", "85"));
+    Thresholds low = ThresholdOptions.fromOptions(Map.of("warnPercent", "60", "criticalPercent", "85"));
     assertEquals(BigDecimal.valueOf(85), low.highPercent(), "HIGH band starts no higher than the critical band");
     assertEquals(BigDecimal.valueOf(75),
-        Thresholds.fromOptions(Map.of("warnPercent", "60", "highPercent", "75")).highPercent());
+        ThresholdOptions.fromOptions(Map.of("warnPercent", "60", "highPercent", "75")).highPercent());
   }
 
   @Test
   void thresholds_badOptionsAreRejectedNamingTheOption() {
     IllegalArgumentException notNumber = assertThrows(IllegalArgumentException.class,
-        () -> Thresholds.fromOptions(Map.of("criticalPercent", "ninety")));
+        () -> ThresholdOptions.fromOptions(Map.of("criticalPercent", "ninety")));
     assertTrue(notNumber.getMessage().contains("criticalPercent") && notNumber.getMessage().contains("'ninety'"),
         notNumber.getMessage());
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
-        () -> Thresholds.fromOptions(Map.of("warnPercent", "-5")));
+        () -> ThresholdOptions.fromOptions(Map.of("warnPercent", "-5")));
     assertTrue(negative.getMessage().contains("warnPercent"), negative.getMessage());
     IllegalArgumentException inverted = assertThrows(IllegalArgumentException.class,
-        () -> Thresholds.fromOptions(Map.of("warnPercent", "99", "criticalPercent", "95")));
+        () -> ThresholdOptions.fromOptions(Map.of("warnPercent", "99", "criticalPercent", "95")));
     assertTrue(inverted.getMessage().contains("warnPercent <= highPercent <= criticalPercent"), inverted.getMessage());
   }
 

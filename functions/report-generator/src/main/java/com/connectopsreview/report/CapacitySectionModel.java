@@ -83,7 +83,7 @@ final class CapacitySectionModel {
     for (JsonNode quota : elements(quotas)) {
       String status = text(quota.path("status"));
       BigDecimal percentage = decimal(quota.path("percentage"));
-      // The analyzer stores no link today; a URL in the row (as ConsoleLinks.serviceQuota builds) is used.
+      // The quota's Service Quotas page (ConsoleLinks.serviceQuota); payloads stored before it have none.
       String url = firstText(quota, "consoleUrl", "url");
       rows.add(map(
           "key", text(quota.path("key")),

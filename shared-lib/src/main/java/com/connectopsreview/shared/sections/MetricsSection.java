@@ -1,4 +1,4 @@
-package com.connectopsreview.metrics;
+package com.connectopsreview.shared.sections;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -6,11 +6,12 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The {@code data} payload of the metrics component: every series the report draws and the
- * statistics derived from them. A section is null when its series could not be read completely
- * ({@code errors} says why). Numbers are exact; means 2 dp, percentages 1 dp, half up.
+ * The {@code data} payload of the {@code metrics} component: every series the report draws and the
+ * statistics derived from them. A part is null when its series could not be read completely
+ * ({@code errors} says why). Numbers are exact; means 2 dp, percentages 1 dp, half up. The shape is
+ * documented in docs/checks.md (section "metrics", "Data payload").
  */
-public record MetricsData(
+public record MetricsSection(
     Coverage coverage,
     ConcurrentCalls concurrentCalls,
     MissedCalls missedCalls,
@@ -18,7 +19,14 @@ public record MetricsData(
     QueueSizes queueSize,
     CallsPerInterval callsPerInterval,
     Links links,
-    Batching batching) {
+    Batching batching) implements Section {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  @Override
+  public int schemaVersion() {
+    return SCHEMA_VERSION;
+  }
 
   /**
    * What was asked for: every series is hourly, from {@code hourlyFrom} (the window's start down to
@@ -59,10 +67,31 @@ public record MetricsData(
       DailyCount highest, DailyCount lowest, WeekOverWeek weekOverWeek, String weekOverWeekNote,
       List<DailyCount> spikeDays) {}
 
+  /** {@code severity} is upstream's name of the band ({@link ThrottleBand#label()}). */
   public record ThrottledCalls(
       List<HourlyCount> hourly, BigDecimal total, ThrottleBand band, String severity, BigDecimal maxHourly,
       BigDecimal avgHourly, int hoursWithThrottling, int hoursAnalyzed, List<DailyCount> daily,
       List<HourlyCount> peakHours, List<String> recommendations) {}
+
+  /** Upstream's throttling bands on the window's total ThrottledCalls (upstream-spec §1.6). */
+  public enum ThrottleBand {
+    NONE("Excellent"),
+    LOW("Low"),
+    MODERATE("Moderate"),
+    HIGH("High"),
+    CRITICAL("Critical");
+
+    private final String label;
+
+    ThrottleBand(String label) {
+      this.label = label;
+    }
+
+    /** Upstream's name of the band (Excellent, Low, Moderate, High, Critical). */
+    public String label() {
+      return label;
+    }
+  }
 
   /** One queue; {@code hourly} is stored for the worst queues only (see {@link QueueSizes}). */
   public record QueueSize(
@@ -88,4 +117,35 @@ public record MetricsData(
 
   /** How the series were read: MetricStat queries, GetMetricData calls (pages), ListMetrics calls. */
   public record Batching(int queries, int getMetricDataCalls, int listMetricsCalls) {}
+
+  /**
+   * Every checkId the metrics analyzer emits. Stable once released; each one is documented in
+   * {@code docs/checks.md} (section "metrics") with its pillar, severity rule, evidence and
+   * recommendation.
+   */
+  public static final class CheckIds {
+
+    public static final String CONCURRENT_CALLS_PEAK = "METRICS.CONCURRENT_CALLS.PEAK";
+    public static final String CONCURRENT_CALLS_NO_DATA = "METRICS.CONCURRENT_CALLS.NO_DATA";
+
+    public static final String MISSED_CALLS_SPIKE = "METRICS.MISSED_CALLS.SPIKE";
+    public static final String MISSED_CALLS_ABOVE_THRESHOLD = "METRICS.MISSED_CALLS.ABOVE_THRESHOLD";
+    public static final String MISSED_CALLS_WITHIN_THRESHOLD = "METRICS.MISSED_CALLS.WITHIN_THRESHOLD";
+    public static final String MISSED_CALLS_NO_DATA = "METRICS.MISSED_CALLS.NO_DATA";
+
+    /** {@code METRICS.THROTTLED_CALLS.<band>}: NONE, LOW, MODERATE, HIGH or CRITICAL (see {@link ThrottleBand}). */
+    public static final String THROTTLED_CALLS_PREFIX = "METRICS.THROTTLED_CALLS.";
+
+    public static final String QUEUE_SIZE_HOT_QUEUE = "METRICS.QUEUE_SIZE.HOT_QUEUE";
+    public static final String QUEUE_SIZE_NO_QUEUES = "METRICS.QUEUE_SIZE.NO_QUEUES";
+
+    public static final String CALLS_PER_INTERVAL_SUMMARY = "METRICS.CALLS_PER_INTERVAL.SUMMARY";
+    public static final String CALLS_PER_INTERVAL_NO_DATA = "METRICS.CALLS_PER_INTERVAL.NO_DATA";
+
+    private CheckIds() {}
+
+    public static String throttledCalls(ThrottleBand band) {
+      return THROTTLED_CALLS_PREFIX + band.name();
+    }
+  }
 }

@@ -1,19 +1,23 @@
-package com.connectopsreview.phone;
+package com.connectopsreview.shared.sections;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The component's {@code data}: the inventory with its counts and shares, the carrier-diversity
- * table, the upstream insights and recommendations, every number, and what this review looked up.
- * The shape is documented in docs/checks.md (section "phone", "Data payload").
+ * The {@code data} payload of the {@code phone} component: the inventory with its counts and shares,
+ * the carrier-diversity table, the upstream insights and recommendations, every number, and what this
+ * review looked up. The shape is documented in docs/checks.md (section "phone", "Data payload").
  *
- * @param carrierDiversityScore distinct known carriers ("Unknown" is not a carrier)
+ * @param byCarrier numbers per carrier, {@link #UNKNOWN_CARRIER} included
+ * @param carrierDiversityScore distinct known carriers ({@link #UNKNOWN_CARRIER} is not a carrier)
  * @param tollFreePercent TOLL_FREE numbers of the total, 1 dp; null without numbers
  * @param didPercent DID numbers of the total, 1 dp; null without numbers
+ * @param hasUifn whether any number is a UIFN (likewise {@code hasShortCode}, {@code hasThirdParty});
+ *     the analyzer always says, a payload that does not (null) is shown as unknown
  */
-public record PhoneData(
+public record PhoneSection(
     long totalNumbers,
     Map<String, Long> byType,
     Map<String, Long> byCountry,
@@ -22,20 +26,30 @@ public record PhoneData(
     int countriesCount,
     BigDecimal tollFreePercent,
     BigDecimal didPercent,
-    boolean hasUifn,
-    boolean hasShortCode,
-    boolean hasThirdParty,
+    Boolean hasUifn,
+    Boolean hasShortCode,
+    Boolean hasThirdParty,
     List<DiversityRow> diversityTable,
     List<Insight> insights,
     List<Recommendation> recommendations,
     List<NumberRow> numbers,
     Lookups lookups,
-    Links links) {
+    Links links) implements Section {
+
+  public static final int SCHEMA_VERSION = 1;
+
+  /** The carrier of a number whose carrier Pinpoint did not name or could not be asked for. */
+  public static final String UNKNOWN_CARRIER = "Unknown";
+
+  @Override
+  public int schemaVersion() {
+    return SCHEMA_VERSION;
+  }
 
   /**
    * One claimed number.
    *
-   * @param carrier the carrier's name, "Unknown" when Pinpoint named none or the lookup failed
+   * @param carrier the carrier's name, {@link #UNKNOWN_CARRIER} when Pinpoint named none or the lookup failed
    * @param status CLAIMED, IN_PROGRESS or FAILED from DescribePhoneNumber: the latest known, checked this
    *     review or kept in the cache from an earlier one; null when never checked
    * @param statusCheckedAt when that status was read
@@ -44,7 +58,17 @@ public record PhoneData(
    */
   public record NumberRow(String phoneNumberId, String arn, String number, String country, String type,
       String targetArn, String description, String carrier, CarrierSource carrierSource, String status,
-      String statusMessage, java.time.Instant statusCheckedAt, boolean unused) {}
+      String statusMessage, Instant statusCheckedAt, boolean unused) {}
+
+  /** Where a number's carrier came from in this review. */
+  public enum CarrierSource {
+    /** The carrier cache of an earlier review (looked up at most 180 days ago). */
+    CACHE,
+    /** Pinpoint {@code PhoneNumberValidate} in this review. */
+    LOOKUP,
+    /** Not known this review: the lookup failed or was not made (access, time). */
+    UNKNOWN
+  }
 
   /** Numbers of one country on one carrier; {@code numbers} in inventory order. */
   public record DiversityRow(String country, String carrier, long count, List<String> numbers) {}
@@ -77,4 +101,27 @@ public record PhoneData(
    * @param note why {@code phoneNumbers} is missing; null otherwise
    */
   public record Links(String phoneNumbers, String telephony, String note) {}
+
+  /**
+   * Every checkId the phone analyzer emits. Stable once released; documented in {@code docs/checks.md}
+   * (section "phone").
+   */
+  public static final class CheckIds {
+
+    public static final String CARRIER_SINGLE = "PHONE.CARRIER.SINGLE";
+    public static final String CARRIER_SINGLE_IN_COUNTRY = "PHONE.CARRIER.SINGLE_IN_COUNTRY";
+    public static final String TOLL_FREE_NONE = "PHONE.TOLL_FREE.NONE";
+    public static final String TOLL_FREE_FEWER_THAN_DID = "PHONE.TOLL_FREE.FEWER_THAN_DID";
+    public static final String TOLL_FREE_HIGH_SHARE = "PHONE.TOLL_FREE.HIGH_SHARE";
+    public static final String MIX_COST_REVIEW = "PHONE.MIX.COST_REVIEW";
+    public static final String SMS_NO_SHORT_CODE = "PHONE.SMS.NO_SHORT_CODE";
+    public static final String INVENTORY_SUMMARY = "PHONE.INVENTORY.SUMMARY";
+    public static final String NUMBER_UNUSED = "PHONE.NUMBER.UNUSED";
+    public static final String NUMBER_FAILED = "PHONE.NUMBER.FAILED";
+    public static final String NUMBER_IN_PROGRESS = "PHONE.NUMBER.IN_PROGRESS";
+    public static final String STATUS_PARTIAL_CHECK = "PHONE.STATUS.PARTIAL_CHECK";
+    public static final String NUMBERS_NONE = "PHONE.NUMBERS.NONE";
+
+    private CheckIds() {}
+  }
 }
