@@ -1,14 +1,16 @@
 package com.connectopsreview.local;
 
-import com.connectopsreview.instance.InstanceAnalyzerFunction;
-import com.connectopsreview.flow.FlowAnalyzerFunction;
-import com.connectopsreview.metrics.MetricsAnalyzerFunction;
-import com.connectopsreview.phone.PhoneAnalyzerFunction;
-import com.connectopsreview.quota.QuotaAnalyzerFunction;
-import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.flow.FlowAnalyzer;
+import com.connectopsreview.flow.FlowClients;
+import com.connectopsreview.instance.InstanceAnalyzerFactory;
+import com.connectopsreview.metrics.MetricsAnalyzer;
+import com.connectopsreview.metrics.MetricsClients;
+import com.connectopsreview.phone.PhoneAnalyzer;
+import com.connectopsreview.phone.PhoneClients;
+import com.connectopsreview.quota.QuotaAnalyzer;
+import com.connectopsreview.quota.QuotaClients;
+import com.connectopsreview.shared.analyzer.AnalyzerFactory;
 import com.connectopsreview.shared.aws.AwsClients;
-import com.connectopsreview.shared.store.ResultStore;
-import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -17,17 +19,12 @@ import java.util.Map;
  */
 final class LocalAnalyzers {
 
-  @FunctionalInterface
-  interface Factory {
-    AnalyzerRunner create(ResultStore store, AwsClients clients, Clock clock);
-  }
-
-  static final Map<String, Factory> FACTORIES = Map.of(
-      "instance", InstanceAnalyzerFunction::create,
-      "quota", QuotaAnalyzerFunction::create,
-      "metrics", MetricsAnalyzerFunction::create,
-      "phone", PhoneAnalyzerFunction::create,
-      "flow", FlowAnalyzerFunction::create);
+  static final Map<String, AnalyzerFactory> FACTORIES = Map.of(
+      "instance", InstanceAnalyzerFactory::create,
+      "quota", (clients, store, clock) -> new QuotaAnalyzer(QuotaClients.of((AwsClients) clients)),
+      "metrics", (clients, store, clock) -> new MetricsAnalyzer(MetricsClients.of((AwsClients) clients)),
+      "phone", (clients, store, clock) -> new PhoneAnalyzer(PhoneClients.of((AwsClients) clients), store, clock),
+      "flow", (clients, store, clock) -> new FlowAnalyzer(FlowClients.of((AwsClients) clients), store));
 
   private LocalAnalyzers() {}
 }

@@ -6,6 +6,7 @@ import com.connectopsreview.orchestrator.Orchestrator;
 import com.connectopsreview.orchestrator.OrchestratorConfig;
 import com.connectopsreview.orchestrator.OrchestratorFactory;
 import com.connectopsreview.report.ReportGenerator;
+import com.connectopsreview.shared.analyzer.AnalyzerFactory;
 import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.aws.AwsErrors;
@@ -38,12 +39,12 @@ final class LocalReview {
       String logGroup, Progress progress, Clock clock) {
     Map<String, Function<AnalyzerRequest, AnalyzerResponse>> analyzers = new LinkedHashMap<>();
     for (AnalyzerSpec spec : AnalyzerRegistry.all()) {
-      LocalAnalyzers.Factory factory = LocalAnalyzers.FACTORIES.get(spec.name());
+      AnalyzerFactory factory = LocalAnalyzers.FACTORIES.get(spec.name());
       if (factory == null) {
         throw new IllegalStateException("analyzer '" + spec.name() + "' has no local factory in LocalAnalyzers");
       }
       AwsClients clients = new AwsClients(new ApiCallCounter(limiter), clientOptions);
-      AnalyzerRunner runner = factory.create(store, clients, clock);
+      AnalyzerRunner runner = AnalyzerRunner.of(factory, store, clients, clock);
       analyzers.put(spec.name(), request -> run(spec.name(), runner, request, progress, clock));
     }
     ReportGenerator report = new ReportGenerator(store, clock);

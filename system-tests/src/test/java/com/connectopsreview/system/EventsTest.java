@@ -18,7 +18,7 @@ class EventsTest {
   void everyRegistryAnalyzer_hasAnEventForItsOwnComponent() throws IOException {
     Path events = repoRoot().resolve("events");
     for (String name : AnalyzerRegistry.names()) {
-      Path file = events.resolve(name.equals("instance") ? "analyzer-request.json" : "analyzer-request-" + name + ".json");
+      Path file = events.resolve("analyzer-request-" + name + ".json");
       assertTrue(Files.isRegularFile(file), "events/" + file.getFileName() + " for " + name);
       AnalyzerRequest request = Json.fromBytes(Files.readAllBytes(file), AnalyzerRequest.class);
       assertEquals(name, request.component(), file.getFileName().toString());

@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.instance.InstanceAnalyzerFunction;
+import com.connectopsreview.instance.InstanceAnalyzerFactory;
 import com.connectopsreview.orchestrator.InProcessAnalyzerInvoker;
 import com.connectopsreview.orchestrator.InProcessReportInvoker;
 import com.connectopsreview.orchestrator.Orchestrator;
@@ -69,7 +69,7 @@ class InProcessReviewTest {
     AwsClients clients = new AwsClients(counter, AwsClients.Options.defaults()
         .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")))
         .withEndpoint(URI.create(WM.baseUrl())));
-    AnalyzerRunner instance = InstanceAnalyzerFunction.create(store, clients, clock);
+    AnalyzerRunner instance = AnalyzerRunner.of(InstanceAnalyzerFactory::create, store, clients, clock);
     ReportGenerator report = new ReportGenerator(store, clock);
     orchestrator = OrchestratorFactory.create(
         new OrchestratorConfig(INSTANCE_ARN, "/aws/connect/example", Map.of(), "unused"),

@@ -2,22 +2,25 @@ package com.connectopsreview.instance;
 
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
+import com.connectopsreview.shared.analyzer.Outcome;
+import com.connectopsreview.shared.analyzer.ReadLog;
+import com.connectopsreview.shared.aws.AwsErrors;
+import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.sections.InstanceSection;
 import com.connectopsreview.shared.sections.InstanceSection.Encryption;
 import com.connectopsreview.shared.time.TimeBudget;
-import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceAttributeRequest;
@@ -37,8 +40,10 @@ import software.amazon.awssdk.services.connect.model.ListInstanceStorageConfigsR
 import software.amazon.awssdk.services.connect.model.ReplicationConfiguration;
 import software.amazon.awssdk.services.connect.model.S3Config;
 import software.amazon.awssdk.services.connect.model.StorageType;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamRequest;
 import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamResponse;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
 
@@ -60,39 +65,37 @@ public final class InstanceAnalyzer implements Analyzer {
 
   private static final Logger LOG = LoggerFactory.getLogger(InstanceAnalyzer.class);
 
-  private final InstanceClients clients;
+  private final ServiceClients clients;
 
-  public InstanceAnalyzer(InstanceClients clients) {
+  public InstanceAnalyzer(ServiceClients clients) {
     this.clients = clients;
   }
 
   @Override
   public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
-    return new Run(request.instance(), budget, clients).analyze();
+    return new Run(request.instance(), new ReadLog(budget), clients).analyze();
   }
 
   /** The state of one invocation (the analyzer itself is shared across warm invocations). */
   private static final class Run {
 
     private final InstanceRef ref;
-    private final TimeBudget budget;
-    private final InstanceClients clients;
+    private final ReadLog log;
+    private final ServiceClients clients;
     private final Region region;
     private final ConnectClient connect;
-    private final List<String> errors = new ArrayList<>();
-    private final List<String> notExamined = new ArrayList<>();
-    private String outOfTime;
 
-    Run(InstanceRef ref, TimeBudget budget, InstanceClients clients) {
+    Run(InstanceRef ref, ReadLog log, ServiceClients clients) {
       this.ref = ref;
-      this.budget = budget;
+      this.log = log;
       this.clients = clients;
       this.region = Region.of(ref.region());
-      this.connect = clients.connect(region);
+      this.connect = clients.client(ConnectClient.class, region);
     }
 
     AnalysisOutput analyze() {
-      budget.check("Connect DescribeInstance");
+      // Without the instance itself nothing can be judged: a failure here fails the component.
+      log.budget().check("Connect DescribeInstance");
       DescribeInstanceResponse described =
           connect.describeInstance(DescribeInstanceRequest.builder().instanceId(ref.id()).build());
       Instance instance = described.instance();
@@ -117,9 +120,8 @@ public final class InstanceAnalyzer implements Analyzer {
       checks.unrecognizedStorageTypes(storage.configs);
       checks.unsupportedResourceTypes(storage.unsupported);
 
-      if (outOfTime != null) {
-        errors.add("time budget spent (" + outOfTime + "); not examined: " + String.join("; ", notExamined));
-      }
+      // What could not be read first, then the checks that could not be judged because of it.
+      List<String> errors = new ArrayList<>(log.errors());
       errors.addAll(checks.notEvaluated());
       InstanceSection data = new InstanceSection(details(instance), attributes,
           replication(described.replicationConfiguration()), entries(storage.configs, streams),
@@ -131,30 +133,23 @@ public final class InstanceAnalyzer implements Analyzer {
 
     private Map<String, String> readAttributes() {
       Map<String, String> attributes = new TreeMap<>();
-      if (outOfTime != null) {
-        notExamined.add("instance attributes");
-        return attributes;
-      }
-      try {
-        String token = null;
-        do {
-          budget.check("Connect ListInstanceAttributes");
-          ListInstanceAttributesResponse page = connect.listInstanceAttributes(
-              ListInstanceAttributesRequest.builder().instanceId(ref.id()).nextToken(token).build());
+      Outcome<Void> listed = log.attempt(() -> {
+        for (ListInstanceAttributesResponse page : log.pages("Connect ListInstanceAttributes",
+            connect.listInstanceAttributesPaginator(ListInstanceAttributesRequest.builder().instanceId(ref.id())
+                .build()))) {
           page.attributes().forEach(a -> attributes.put(a.attributeTypeAsString(), a.value()));
-          token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-      } catch (BudgetExceededException e) {
-        stop(e, attributes.isEmpty() ? "instance attributes" : "instance attributes (further pages)");
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e, attributes.isEmpty() ? "instance attributes" : "instance attributes (further pages)");
-        } else if (AwsErrors.isAccessDenied(e)) {
-          LOG.info("ListInstanceAttributes denied; reading the attributes one by one");
-          describeAttributesOneByOne(attributes, AwsErrors.reason(e));
-        } else {
-          errors.add("instance attributes could not be listed: " + AwsErrors.reason(e));
         }
+        return null;
+      });
+      switch (listed.kind()) {
+        case OUT_OF_TIME ->
+            log.notExamined(attributes.isEmpty() ? "instance attributes" : "instance attributes (further pages)");
+        case DENIED -> {
+          LOG.info("ListInstanceAttributes denied; reading the attributes one by one");
+          describeAttributesOneByOne(attributes, listed.reason());
+        }
+        case FAILED -> log.error("instance attributes could not be listed: " + listed.reason());
+        case OK -> { }
       }
       return attributes;
     }
@@ -164,37 +159,26 @@ public final class InstanceAnalyzer implements Analyzer {
       Map<String, String> failed = new LinkedHashMap<>();
       List<String> skipped = new ArrayList<>();
       for (InstanceAttributeType type : new TreeSet<>(InstanceAttributeType.knownValues())) {
-        if (outOfTime != null) {
-          skipped.add(type.toString());
-          continue;
-        }
-        try {
-          budget.check("Connect DescribeInstanceAttribute " + type);
-          DescribeInstanceAttributeResponse response = connect.describeInstanceAttribute(
-              DescribeInstanceAttributeRequest.builder().instanceId(ref.id()).attributeType(type).build());
-          if (response.attribute() != null) {
-            attributes.put(type.toString(), response.attribute().value());
+        Outcome<DescribeInstanceAttributeResponse> described = log.attempt(() -> connect.describeInstanceAttribute(
+            DescribeInstanceAttributeRequest.builder().instanceId(ref.id()).attributeType(type).build()));
+        if (described.isOk()) {
+          if (described.get().attribute() != null) {
+            attributes.put(type.toString(), described.get().attribute().value());
           }
-        } catch (BudgetExceededException e) {
-          stop(e, null);
+        } else if (described.isOutOfTime()) {
           skipped.add(type.toString());
-        } catch (SdkException e) {
-          if (AwsErrors.isOutOfTime(e)) {
-            stop(e, null);
-            skipped.add(type.toString());
-          } else if (!AwsErrors.isUnsupported(e)) {
-            // Unsupported: the attribute is not offered to this instance; nothing to report.
-            failed.put(type.toString(), AwsErrors.reason(e));
-          }
+        } else if (!AwsErrors.isInvalidRequest(described.error())) {
+          // Invalid request: the attribute is not offered to this instance; nothing to report.
+          failed.put(type.toString(), described.reason());
         }
       }
       if (!failed.isEmpty()) {
-        errors.add("instance attributes " + String.join(", ", failed.keySet()) + " could not be read: "
+        log.error("instance attributes " + String.join(", ", failed.keySet()) + " could not be read: "
             + "ListInstanceAttributes denied (" + listDenied + "), DescribeInstanceAttribute failed ("
             + failed.values().iterator().next() + ")");
       }
       if (!skipped.isEmpty()) {
-        notExamined.add("instance attributes " + String.join(", ", skipped));
+        log.notExamined("instance attributes " + String.join(", ", skipped));
       }
     }
 
@@ -218,61 +202,48 @@ public final class InstanceAnalyzer implements Analyzer {
       Storage storage = new Storage();
       String deniedReason = null;
       for (InstanceStorageResourceType type : new TreeSet<>(InstanceStorageResourceType.knownValues())) {
-        if (outOfTime != null) {
-          storage.skipped.add(type.toString());
-          continue;
-        }
-        if (deniedReason != null) {
+        if (deniedReason != null && !log.isOutOfTime()) {
           // One denial answers for all types: the IAM action is the same for every type.
           storage.denied.add(type.toString());
           continue;
         }
-        try {
-          List<InstanceStorageConfig> found = listStorageConfigs(type);
-          if (found.isEmpty()) {
+        Outcome<List<InstanceStorageConfig>> listed = log.attempt(() -> listStorageConfigs(type));
+        if (listed.isOk()) {
+          if (listed.get().isEmpty()) {
             storage.unconfigured.add(type);
           }
-          found.forEach(c -> storage.configs.add(new StorageConfig(type, c)));
-        } catch (BudgetExceededException e) {
-          stop(e, null);
+          listed.get().forEach(c -> storage.configs.add(new StorageConfig(type, c)));
+        } else if (listed.isOutOfTime()) {
           storage.skipped.add(type.toString());
-        } catch (SdkException e) {
-          if (AwsErrors.isOutOfTime(e)) {
-            stop(e, null);
-            storage.skipped.add(type.toString());
-          } else if (AwsErrors.isUnsupported(e)) {
-            storage.unsupported.put(type.toString(), AwsErrors.reason(e));
-            storage.unconfigured.add(type);
-          } else if (AwsErrors.isAccessDenied(e)) {
-            deniedReason = AwsErrors.reason(e);
-            storage.denied.add(type.toString());
-          } else {
-            errors.add("storage configs of " + type + " could not be listed: " + AwsErrors.reason(e));
-            storage.failed.add(type.toString());
-          }
+        } else if (AwsErrors.isInvalidRequest(listed.error())) {
+          storage.unsupported.put(type.toString(), listed.reason());
+          storage.unconfigured.add(type);
+        } else if (listed.isDenied()) {
+          deniedReason = listed.reason();
+          storage.denied.add(type.toString());
+        } else {
+          log.error("storage configs of " + type + " could not be listed: " + listed.reason());
+          storage.failed.add(type.toString());
         }
       }
       if (deniedReason != null) {
-        errors.add("storage configs of " + String.join(", ", storage.denied) + " not examined: "
+        log.error("storage configs of " + String.join(", ", storage.denied) + " not examined: "
             + "ListInstanceStorageConfigs denied (" + deniedReason + ")");
       }
       if (!storage.skipped.isEmpty()) {
-        notExamined.add("storage configs of " + String.join(", ", storage.skipped));
+        log.notExamined("storage configs of " + String.join(", ", storage.skipped));
       }
       return storage;
     }
 
     private List<InstanceStorageConfig> listStorageConfigs(InstanceStorageResourceType type) {
       List<InstanceStorageConfig> configs = new ArrayList<>();
-      String token = null;
-      do {
-        budget.check("Connect ListInstanceStorageConfigs " + type);
-        ListInstanceStorageConfigsResponse page = connect.listInstanceStorageConfigs(
-            ListInstanceStorageConfigsRequest.builder()
-                .instanceId(ref.id()).resourceType(type).nextToken(token).build());
+      ListInstanceStorageConfigsRequest request =
+          ListInstanceStorageConfigsRequest.builder().instanceId(ref.id()).resourceType(type).build();
+      for (ListInstanceStorageConfigsResponse page : log.pages("Connect ListInstanceStorageConfigs " + type,
+          connect.listInstanceStorageConfigsPaginator(request))) {
         configs.addAll(page.storageConfigs());
-        token = page.nextToken();
-      } while (token != null && !token.isEmpty());
+      }
       return configs;
     }
 
@@ -296,18 +267,14 @@ public final class InstanceAnalyzer implements Analyzer {
       }
       Map<String, ResolvedStream> resolved = new LinkedHashMap<>();
       kinesis.forEach((arn, types) -> {
-        ResolvedStream stream = outOfTime == null ? describeKinesis(arn, types) : null;
-        if (stream == null) {
-          notExamined.add("encryption of Kinesis data stream " + arn);
-        } else {
+        ResolvedStream stream = describeKinesis(arn, types);
+        if (stream != null) {
           resolved.put(arn, stream);
         }
       });
       firehose.forEach((arn, types) -> {
-        ResolvedStream stream = outOfTime == null ? describeFirehose(arn, types) : null;
-        if (stream == null) {
-          notExamined.add("encryption of Firehose stream " + arn);
-        } else {
+        ResolvedStream stream = describeFirehose(arn, types);
+        if (stream != null) {
           resolved.put(arn, stream);
         }
       });
@@ -316,8 +283,8 @@ public final class InstanceAnalyzer implements Analyzer {
 
     /** The stream's encryption, a failed description, or null when time ran out. */
     private ResolvedStream describeKinesis(String arn, List<String> types) {
-      return describe(StorageType.KINESIS_STREAM, arn, types, "Kinesis DescribeStreamSummary", () -> {
-        DescribeStreamSummaryResponse response = clients.kinesis(region)
+      return describe(StorageType.KINESIS_STREAM, arn, types, () -> {
+        DescribeStreamSummaryResponse response = clients.client(KinesisClient.class, region)
             .describeStreamSummary(DescribeStreamSummaryRequest.builder().streamARN(arn).build());
         return response.streamDescriptionSummary() == null
             ? ResolvedStream.failed(StorageType.KINESIS_STREAM, arn, types,
@@ -334,8 +301,8 @@ public final class InstanceAnalyzer implements Analyzer {
             false);
       }
       String name = arn.substring(marker + ":deliverystream/".length());
-      return describe(StorageType.KINESIS_FIREHOSE, arn, types, "Firehose DescribeDeliveryStream", () -> {
-        DescribeDeliveryStreamResponse response = clients.firehose(region)
+      return describe(StorageType.KINESIS_FIREHOSE, arn, types, () -> {
+        DescribeDeliveryStreamResponse response = clients.client(FirehoseClient.class, region)
             .describeDeliveryStream(DescribeDeliveryStreamRequest.builder().deliveryStreamName(name).build());
         return response.deliveryStreamDescription() == null
             ? ResolvedStream.failed(StorageType.KINESIS_FIREHOSE, arn, types,
@@ -344,33 +311,16 @@ public final class InstanceAnalyzer implements Analyzer {
       });
     }
 
-    /** One stream description inside the budget: AWS errors become a failed stream, running out of time null. */
-    private ResolvedStream describe(StorageType type, String arn, List<String> types, String operation,
-        java.util.function.Supplier<ResolvedStream> call) {
-      try {
-        budget.check(operation);
-        return call.get();
-      } catch (BudgetExceededException e) {
-        stop(e, null);
-        return null;
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e, null);
-          return null;
-        }
-        return ResolvedStream.failed(type, arn, types, AwsErrors.reason(e), AwsErrors.isNotFound(e));
+    /** One stream description: AWS errors become a failed stream, running out of time null (not examined). */
+    private ResolvedStream describe(StorageType type, String arn, List<String> types,
+        Supplier<ResolvedStream> call) {
+      String label = type == StorageType.KINESIS_FIREHOSE ? "Firehose stream" : "Kinesis data stream";
+      Outcome<ResolvedStream> described = log.attempt("encryption of " + label + " " + arn, call);
+      if (described.isOk()) {
+        return described.get();
       }
-    }
-
-    /** Remembers that time ran out (first reason wins) and, optionally, what that left out. */
-    private void stop(RuntimeException e, String leftOut) {
-      if (outOfTime == null) {
-        outOfTime = e.getMessage();
-        LOG.warn("time budget spent; storing what was read as PARTIAL");
-      }
-      if (leftOut != null) {
-        notExamined.add(leftOut);
-      }
+      return described.isOutOfTime() ? null
+          : ResolvedStream.failed(type, arn, types, described.reason(), AwsErrors.isNotFound(described.error()));
     }
 
     // ---- data payload ----

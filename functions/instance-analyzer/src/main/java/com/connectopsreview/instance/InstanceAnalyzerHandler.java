@@ -12,14 +12,11 @@ public final class InstanceAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public InstanceAnalyzerHandler() {
-    this(InstanceAnalyzerFunction.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
-  }
-
-  InstanceAnalyzerHandler(AnalyzerRunner runner) {
-    this(runner, Clock.systemUTC());
+    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), InstanceAnalyzerFactory::create),
+        Clock.systemUTC());
   }
 
   InstanceAnalyzerHandler(AnalyzerRunner runner, Clock clock) {
-    super(InstanceAnalyzerFunction.COMPONENT, runner, clock);
+    super(InstanceAnalyzerFactory.COMPONENT, runner, clock);
   }
 }

@@ -4,10 +4,7 @@ import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -17,7 +14,7 @@ import software.amazon.awssdk.services.connect.model.Instance;
 import software.amazon.awssdk.services.connect.model.InstanceStorageConfig;
 import software.amazon.awssdk.services.connect.model.StorageType;
 
-/** Shared test data: the instance of events/analyzer-request.json and SDK objects built with builders. */
+/** Shared test data: the instance of events/analyzer-request-instance.json and SDK objects built with builders. */
 final class Fixtures {
 
   static final String INSTANCE_ARN =
@@ -127,33 +124,5 @@ final class Fixtures {
 
   static List<String> checkIds(List<Finding> findings) {
     return findings.stream().map(Finding::checkId).toList();
-  }
-
-  /** A clock tests move forward by hand. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant start) {
-      this.now = start;
-    }
-
-    void set(Instant instant) {
-      now = instant;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

@@ -10,9 +10,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.exception.InvalidRequestException;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -22,6 +23,8 @@ import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.sections.InstanceSection.CheckIds;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -35,7 +38,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.MockMakers;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.Attribute;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
@@ -50,12 +53,11 @@ import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 class InstanceAnalyzerHandlerTest {
 
-  private static final String EVENT = "events/analyzer-request.json";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 
   @TempDir Path storeDir;
 
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
   private LocalDirectoryResultStore store;
   private InstanceAnalyzerHandler handler;
 
@@ -75,10 +77,10 @@ class InstanceAnalyzerHandlerTest {
     });
     store = new LocalDirectoryResultStore(storeDir);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    InstanceClients clients = new InstanceAnalyzerTest.FixedClients(connect, mock(KinesisClient.class,
-        withSettings().mockMaker(MockMakers.PROXY)), mock(FirehoseClient.class, withSettings().mockMaker(MockMakers.PROXY)));
-    handler = new InstanceAnalyzerHandler(
-        InstanceAnalyzerFunction.create(store, clients, new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
+    ServiceClients clients = SdkMocks.inRegion(Region.US_EAST_1, connect, SdkMocks.client(KinesisClient.class),
+        SdkMocks.client(FirehoseClient.class));
+    handler = new InstanceAnalyzerHandler(new AnalyzerRunner(InstanceAnalyzerFactory.create(clients, store, clock),
+        store, new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
   }
 
   @Test
@@ -133,10 +135,6 @@ class InstanceAnalyzerHandlerTest {
   }
 
   private static InputStream event() {
-    InputStream in = InstanceAnalyzerHandlerTest.class.getClassLoader().getResourceAsStream(EVENT);
-    if (in == null) {
-      throw new IllegalStateException(EVENT + " is not on the test classpath");
-    }
-    return in;
+    return TestEvents.open("analyzer-request-instance.json");
   }
 }

@@ -18,13 +18,14 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import com.connectopsreview.instance.Fixtures.MutableClock;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.sections.InstanceSection;
 import com.connectopsreview.shared.sections.InstanceSection.CheckIds;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestClock;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
@@ -37,13 +38,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.ArgumentCaptor;
-import org.mockito.Mock;
-import org.mockito.MockMakers;
-import org.mockito.junit.jupiter.MockitoExtension;
-import org.mockito.junit.jupiter.MockitoSettings;
-import org.mockito.quality.Strictness;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.Attribute;
@@ -60,31 +55,26 @@ import software.amazon.awssdk.services.connect.model.ListInstanceStorageConfigsR
 import software.amazon.awssdk.services.connect.model.ListInstanceStorageConfigsResponse;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamRequest;
-import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamResponse;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
 
-@ExtendWith(MockitoExtension.class)
-@MockitoSettings(strictness = Strictness.LENIENT)
 class InstanceAnalyzerTest {
 
   private static final Instant DEADLINE = NOW.plusSeconds(120);
 
-  // The proxy mock maker: SDK clients are interfaces, and instrumenting ConnectClient's ~700
-  // default methods with the inline mock maker takes many seconds.
-  @Mock(mockMaker = MockMakers.PROXY) private ConnectClient connect;
-  @Mock(mockMaker = MockMakers.PROXY) private KinesisClient kinesis;
-  @Mock(mockMaker = MockMakers.PROXY) private FirehoseClient firehose;
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
+  private final KinesisClient kinesis = SdkMocks.client(KinesisClient.class);
+  private final FirehoseClient firehose = SdkMocks.client(FirehoseClient.class);
 
-  private final MutableClock clock = new MutableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
   private final Map<InstanceStorageResourceType, List<InstanceStorageConfig>> storage =
       new EnumMap<>(InstanceStorageResourceType.class);
   private InstanceAnalyzer analyzer;
 
   @BeforeEach
   void setUp() {
-    analyzer = new InstanceAnalyzer(new FixedClients(connect, kinesis, firehose));
+    analyzer = new InstanceAnalyzer(SdkMocks.inRegion(Region.US_EAST_1, connect, kinesis, firehose));
     when(connect.describeInstance(any(DescribeInstanceRequest.class)))
         .thenReturn(DescribeInstanceResponse.builder().instance(Fixtures.instance().build()).build());
     when(connect.listInstanceAttributes(any(ListInstanceAttributesRequest.class))).thenReturn(
@@ -432,26 +422,5 @@ class InstanceAnalyzerTest {
     Set<String> names = new TreeSet<>();
     node.fieldNames().forEachRemaining(names::add);
     return names;
-  }
-
-  /** Hands out the mocks for any Region, after checking it is the instance's. */
-  record FixedClients(ConnectClient connect, KinesisClient kinesis, FirehoseClient firehose) implements InstanceClients {
-    @Override
-    public ConnectClient connect(Region region) {
-      assertEquals(Region.US_EAST_1, region);
-      return connect;
-    }
-
-    @Override
-    public KinesisClient kinesis(Region region) {
-      assertEquals(Region.US_EAST_1, region);
-      return kinesis;
-    }
-
-    @Override
-    public FirehoseClient firehose(Region region) {
-      assertEquals(Region.US_EAST_1, region);
-      return firehose;
-    }
   }
 }

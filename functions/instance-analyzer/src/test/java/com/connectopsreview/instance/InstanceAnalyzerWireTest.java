@@ -8,8 +8,8 @@ import static com.connectopsreview.instance.Fixtures.NOW;
 import static com.connectopsreview.instance.Fixtures.REVIEW_ID;
 import static com.connectopsreview.instance.Fixtures.checkIds;
 import static com.connectopsreview.instance.Fixtures.only;
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -46,10 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.InstanceStorageResourceType;
-import software.amazon.awssdk.services.firehose.FirehoseClient;
-import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * The real SDK clients, built through {@link AwsClients} (so counted and paced), against WireMock
@@ -226,26 +223,11 @@ class InstanceAnalyzerWireTest {
   // ---- wiring ----
 
   private AnalyzerRunner runner(LocalDirectoryResultStore store, ApiRateLimiter limiter) {
-    AwsClients aws = new AwsClients(new ApiCallCounter(limiter), AwsClients.Options.defaults().withCredentials(
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWIRETEST", "wire-secret"))));
-    URI endpoint = URI.create(WM.baseUrl());
-    InstanceClients clients = new InstanceClients() {
-      @Override
-      public ConnectClient connect(Region region) {
-        return aws.client(ConnectClient.class, region, () -> ConnectClient.builder().endpointOverride(endpoint));
-      }
-
-      @Override
-      public KinesisClient kinesis(Region region) {
-        return aws.client(KinesisClient.class, region, () -> KinesisClient.builder().endpointOverride(endpoint));
-      }
-
-      @Override
-      public FirehoseClient firehose(Region region) {
-        return aws.client(FirehoseClient.class, region, () -> FirehoseClient.builder().endpointOverride(endpoint));
-      }
-    };
-    return InstanceAnalyzerFunction.create(store, clients, aws.counter(), Clock.fixed(NOW, ZoneOffset.UTC));
+    AwsClients aws = new AwsClients(new ApiCallCounter(limiter), AwsClients.Options.defaults()
+        .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWIRETEST", "wire-secret")))
+        .withEndpoint(URI.create(WM.baseUrl())));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    return new AnalyzerRunner(InstanceAnalyzerFactory.create(aws, store, clock), store, aws.counter(), clock);
   }
 
   // ---- stubs ----

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.instance.InstanceAnalyzerFunction;
+import com.connectopsreview.instance.InstanceAnalyzerFactory;
 import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.model.AnalyzerRequest;
@@ -45,7 +45,7 @@ class InstanceAnalyzerSandboxTest {
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.SMALL).withRateLimits(true))) {
       LocalDirectoryResultStore store = new LocalDirectoryResultStore(storeDir);
       AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.standard()), sandbox.clientOptions());
-      AnalyzerRunner runner = InstanceAnalyzerFunction.create(store, clients, Clock.systemUTC());
+      AnalyzerRunner runner = AnalyzerRunner.of(InstanceAnalyzerFactory::create, store, clients, Clock.systemUTC());
 
       AnalyzerResponse response = runner.run(request(sandbox));
 
@@ -90,7 +90,7 @@ class InstanceAnalyzerSandboxTest {
       LocalDirectoryResultStore store = new LocalDirectoryResultStore(storeDir);
       AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), sandbox.clientOptions());
 
-      AnalyzerResponse response = InstanceAnalyzerFunction.create(store, clients, Clock.systemUTC())
+      AnalyzerResponse response = AnalyzerRunner.of(InstanceAnalyzerFactory::create, store, clients, Clock.systemUTC())
           .run(request(sandbox));
 
       assertEquals(ComponentStatus.OK, response.status(), () -> String.valueOf(response.errors()));
