@@ -7,8 +7,7 @@ import com.connectopsreview.metrics.MetricsAnalyzer;
 import com.connectopsreview.metrics.MetricsClients;
 import com.connectopsreview.phone.PhoneAnalyzer;
 import com.connectopsreview.phone.PhoneClients;
-import com.connectopsreview.quota.QuotaAnalyzer;
-import com.connectopsreview.quota.QuotaClients;
+import com.connectopsreview.quota.QuotaAnalyzerFactory;
 import com.connectopsreview.shared.analyzer.AnalyzerFactory;
 import com.connectopsreview.shared.aws.AwsClients;
 import java.util.Map;
@@ -21,7 +20,7 @@ final class LocalAnalyzers {
 
   static final Map<String, AnalyzerFactory> FACTORIES = Map.of(
       "instance", InstanceAnalyzerFactory::create,
-      "quota", (clients, store, clock) -> new QuotaAnalyzer(QuotaClients.of((AwsClients) clients)),
+      "quota", QuotaAnalyzerFactory::create,
       "metrics", (clients, store, clock) -> new MetricsAnalyzer(MetricsClients.of((AwsClients) clients)),
       "phone", (clients, store, clock) -> new PhoneAnalyzer(PhoneClients.of((AwsClients) clients), store, clock),
       "flow", (clients, store, clock) -> new FlowAnalyzer(FlowClients.of((AwsClients) clients), store));

@@ -4,7 +4,10 @@ import com.connectopsreview.quota.QuotaCatalog.ConcurrencyQuota;
 import com.connectopsreview.quota.QuotaCatalog.InstanceQuota;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
-import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.analyzer.Outcome;
+import com.connectopsreview.shared.analyzer.ReadLog;
+import com.connectopsreview.shared.aws.ServiceClients;
+import com.connectopsreview.shared.cloudwatch.MetricDataReader;
 import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
@@ -22,18 +25,21 @@ import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
 import com.connectopsreview.shared.sections.QuotaSection.Summary;
 import com.connectopsreview.shared.sections.QuotaSection.Thresholds;
 import com.connectopsreview.shared.time.TimeBudget;
-import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
+import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
 
 /**
  * The {@code quota} component: Connect's instance quotas against exactly counted usage, concurrency
@@ -45,7 +51,9 @@ import software.amazon.awssdk.regions.Region;
  * instance as context (then without, then {@code GetAWSDefaultServiceQuota}, only on
  * NoSuchResource), one paginated Connect list call per measured quota, one CloudWatch
  * {@code GetMetricData} for all concurrency series, and {@code ListAWSDefaultServiceQuotas} /
- * {@code ListServiceQuotas} for the rate quotas.
+ * {@code ListServiceQuotas} for the rate quotas. Each of those is its own API with its own rate
+ * limit, so they are read at the same time ({@link ReadLog#batch}), each at its API's pace: a
+ * throttled API costs its own backoff, not the sum of every list's.
  *
  * <p>Nothing fails the whole component: a value that cannot be read leaves its row without it
  * (never dropped) and is named in {@code errors}, which makes the component PARTIAL; so does
@@ -55,60 +63,98 @@ public final class QuotaAnalyzer implements Analyzer {
 
   private static final Logger LOG = LoggerFactory.getLogger(QuotaAnalyzer.class);
 
-  private final QuotaClients clients;
+  /** CloudWatch period of the concurrency series: one datapoint per UTC day. */
+  static final int DAY_SECONDS = 86_400;
 
-  public QuotaAnalyzer(QuotaClients clients) {
+  private final ServiceClients clients;
+  private final int parallelReads;
+
+  public QuotaAnalyzer(ServiceClients clients) {
+    this(clients, ReadLog.MAX_CONCURRENT_READS);
+  }
+
+  /** @param parallelReads reads made at once; 1 makes them one after another (tests of the order) */
+  QuotaAnalyzer(ServiceClients clients, int parallelReads) {
     this.clients = clients;
+    this.parallelReads = parallelReads;
   }
 
   @Override
   public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
-    return new Run(request, budget, clients).analyze();
+    return new Run(request, new ReadLog(budget, parallelReads), clients).analyze();
+  }
+
+  /**
+   * A value, or null with the reason it is missing.
+   *
+   * @param note the row's note; null when the value was read
+   * @param error the line for {@code errors[]}; null when the gap is not an error (not offered,
+   *     denied as a whole, out of time)
+   */
+  private record Lookup<T>(T value, String note, String error) {
+
+    static <T> Lookup<T> of(T value) {
+      return new Lookup<>(value, null, null);
+    }
+
+    static <T> Lookup<T> missing(String note) {
+      return new Lookup<>(null, note, null);
+    }
   }
 
   /** The state of one invocation (the analyzer itself is shared across warm invocations). */
   private static final class Run {
 
+    private static final String OUT_OF_TIME = "not examined: time budget spent";
+
     private final InstanceRef ref;
     private final ConsoleLinks links;
     private final TimeWindow window;
     private final Thresholds thresholds;
-    private final TimeBudget budget;
-    private final QuotaClients clients;
+    private final ReadLog log;
+    private final ServiceClients clients;
     private final Region region;
-    private final LimitReader limits;
-    private final List<String> errors = new ArrayList<>();
-    private final List<String> notExamined = new ArrayList<>();
     private final List<String> deniedLimits = new ArrayList<>();
     private String limitsDenied;
-    private String outOfTime;
 
-    Run(AnalyzerRequest request, TimeBudget budget, QuotaClients clients) {
+    Run(AnalyzerRequest request, ReadLog log, ServiceClients clients) {
       this.ref = request.instance();
       this.links = ConsoleLinks.forInstance(ref);
       this.window = request.window();
       this.thresholds = ThresholdOptions.fromOptions(request.options());
-      this.budget = budget;
+      this.log = log;
       this.clients = clients;
       this.region = Region.of(ref.region());
-      this.limits = new LimitReader(clients.serviceQuotas(region), budget);
     }
 
     AnalysisOutput analyze() {
-      List<QuotaRow> quotas = instanceQuotas();
+      ReadLog.Batch reads = log.batch();
+      ReadLog.Pending<Map<String, Lookup<QuotaLimit>>> limits = reads.add(null, this::readLimits);
+      UsageCounter counter = new UsageCounter(clients.client(ConnectClient.class, region), ref.id(), log.budget());
+      Map<InstanceQuota, ReadLog.Pending<Long>> usages = new LinkedHashMap<>();
+      for (InstanceQuota quota : QuotaCatalog.INSTANCE_QUOTAS) {
+        if (quota.usage() != null) {
+          usages.put(quota, reads.add(usageWhat(quota), () -> counter.count(quota.usage())));
+        }
+      }
+      ReadLog.Pending<MetricDataReader.Result> peaks = reads.add(PEAKS, this::readPeaks);
+      QuotaListReader lists = new QuotaListReader(clients.client(ServiceQuotasClient.class, region), log.budget());
+      ReadLog.Pending<QuotaListReader.Listing> listing = reads.add(LISTING, lists::read);
+      reads.run();
+
+      // Errors in catalog order, as a reader of errors[] expects them, whatever order the reads ended in.
+      Map<String, Lookup<QuotaLimit>> limitsByCode = limits.outcome().get();
+      List<QuotaRow> quotas = instanceQuotas(limitsByCode, usages);
       List<Growth> growth = new ArrayList<>();
-      List<ConcurrencyRow> concurrency = concurrency(growth);
+      List<ConcurrencyRow> concurrency = concurrency(limitsByCode, lookup(PEAKS, peaks.outcome()), growth);
       if (limitsDenied != null) {
-        errors.add("limits of " + String.join(", ", deniedLimits) + " not read: Service Quotas denied ("
+        log.error("limits of " + String.join(", ", deniedLimits) + " not read: Service Quotas denied ("
             + limitsDenied + ")");
       }
-      QuotaListReader.Listing listing = listedQuotas();
-      List<RateQuota> rates = listing.rates();
-      List<OtherQuota> others = listing.others();
-
-      if (outOfTime != null) {
-        errors.add("time budget spent (" + outOfTime + "); not examined: " + String.join("; ", notExamined));
-      }
+      Lookup<QuotaListReader.Listing> listed = lookup(LISTING, listing.outcome());
+      record(listed);
+      List<RateQuota> rates = listed.value() == null ? List.of() : listed.value().rates();
+      List<OtherQuota> others = listed.value() == null ? List.of() : listed.value().others();
 
       QuotaFindings rules = new QuotaFindings(ref, thresholds);
       List<Finding> findings = new ArrayList<>();
@@ -124,20 +170,51 @@ public final class QuotaAnalyzer implements Analyzer {
       LOG.info("quotas read: {} rows ({} warning, {} critical, {} not measured), {} concurrency rows, "
           + "{} rate quotas ({} modified)", summary.rows(), summary.warning(), summary.critical(),
           summary.notMeasured(), concurrency.size(), summary.rateQuotas(), summary.rateQuotasModified());
-      QuotaSection data = new QuotaSection(thresholds, quotas, concurrency, growth, rates, others, summary);
-      return AnalysisOutput.of(findings, Json.tree(data), errors);
+      return log.output(findings, new QuotaSection(thresholds, quotas, concurrency, growth, rates, others, summary));
+    }
+
+    // ---- limits: one Service Quotas API, read one quota after another ----
+
+    /** Every catalog quota's limit, by quota code (instance quotas, then concurrency quotas). */
+    private Map<String, Lookup<QuotaLimit>> readLimits() {
+      LimitReader reader = new LimitReader(clients.client(ServiceQuotasClient.class, region), log.budget());
+      Map<String, Lookup<QuotaLimit>> limits = new LinkedHashMap<>();
+      QuotaCatalog.INSTANCE_QUOTAS.forEach(q -> limits.put(q.code(), limit(reader, q.code(), q.label())));
+      QuotaCatalog.CONCURRENCY_QUOTAS.forEach(q -> limits.put(q.code(), limit(reader, q.code(), q.label())));
+      return limits;
+    }
+
+    private Lookup<QuotaLimit> limit(LimitReader reader, String code, String label) {
+      if (limitsDenied != null && !log.isOutOfTime()) {
+        // One denial answers for every quota: the IAM action is the same.
+        deniedLimits.add(label);
+        return Lookup.missing("Service Quotas access denied");
+      }
+      Outcome<Optional<QuotaLimit>> read = log.attempt("limit of " + label, () -> reader.read(code, ref.arn()));
+      return switch (read.kind()) {
+        case OK -> read.get().map(Lookup::of).orElseGet(() -> Lookup.missing("quota " + code
+            + " not found for the instance, the account or as AWS default (not offered in " + ref.region() + "?)"));
+        case OUT_OF_TIME -> Lookup.missing(OUT_OF_TIME);
+        case DENIED -> {
+          limitsDenied = read.reason();
+          deniedLimits.add(label);
+          yield Lookup.missing("Service Quotas access denied");
+        }
+        case FAILED -> new Lookup<>(null, "limit could not be read: " + read.reason(),
+            "limit of " + label + " (" + code + ") could not be read: " + read.reason());
+      };
     }
 
     // ---- instance quotas ----
 
-    private List<QuotaRow> instanceQuotas() {
-      UsageCounter counter = new UsageCounter(clients.connect(region), ref.id(), budget);
+    private List<QuotaRow> instanceQuotas(Map<String, Lookup<QuotaLimit>> limits,
+        Map<InstanceQuota, ReadLog.Pending<Long>> usages) {
       List<QuotaRow> rows = new ArrayList<>();
       for (InstanceQuota quota : QuotaCatalog.INSTANCE_QUOTAS) {
-        Lookup<QuotaLimit> limit = limit(quota.code(), quota.label());
+        Lookup<QuotaLimit> limit = record(limits.get(quota.code()));
         Lookup<Long> usage = quota.usage() == null
-            ? new Lookup<>(null, "no API counts this quota's usage")
-            : usage(counter, quota);
+            ? Lookup.missing("no API counts this quota's usage")
+            : record(lookup(usageWhat(quota), usages.get(quota).outcome()));
         var evaluation = QuotaRules.evaluate(limit.value() == null ? null : limit.value().value(),
             usage.value() == null ? null : BigDecimal.valueOf(usage.value()), thresholds);
         rows.add(new QuotaRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
@@ -149,91 +226,45 @@ public final class QuotaAnalyzer implements Analyzer {
       return rows;
     }
 
-    /** A value, or null with the reason it is missing. */
-    private record Lookup<T>(T value, String note) {}
-
-    private Lookup<QuotaLimit> limit(String code, String label) {
-      if (outOfTime != null) {
-        notExamined.add("limit of " + label);
-        return new Lookup<>(null, "not examined: time budget spent");
-      }
-      if (limitsDenied != null) {
-        // One denial answers for every quota: the IAM action is the same.
-        deniedLimits.add(label);
-        return new Lookup<>(null, "Service Quotas access denied");
-      }
-      try {
-        return limits.read(code, ref.arn()).map(l -> new Lookup<>(l, null)).orElseGet(() -> new Lookup<>(null,
-            "quota " + code + " not found for the instance, the account or as AWS default (not offered in "
-                + ref.region() + "?)"));
-      } catch (BudgetExceededException e) {
-        stop(e, "limit of " + label);
-        return new Lookup<>(null, "not examined: time budget spent");
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e, "limit of " + label);
-          return new Lookup<>(null, "not examined: time budget spent");
-        }
-        if (AwsErrors.isAccessDenied(e)) {
-          limitsDenied = AwsErrors.reason(e);
-          deniedLimits.add(label);
-          return new Lookup<>(null, "Service Quotas access denied");
-        }
-        errors.add("limit of " + label + " (" + code + ") could not be read: " + AwsErrors.reason(e));
-        return new Lookup<>(null, "limit could not be read: " + AwsErrors.reason(e));
-      }
-    }
-
-    private Lookup<Long> usage(UsageCounter counter, InstanceQuota quota) {
-      String what = "usage of " + quota.label() + " (" + quota.usage().describe() + ")";
-      return read(what, () -> counter.count(quota.usage()));
-    }
-
-    /** One read inside the budget: an AWS error is named in errors, running out of time stops the run. */
-    private <T> Lookup<T> read(String what, Supplier<T> call) {
-      if (outOfTime != null) {
-        notExamined.add(what);
-        return new Lookup<>(null, "not examined: time budget spent");
-      }
-      try {
-        return new Lookup<>(call.get(), null);
-      } catch (BudgetExceededException e) {
-        stop(e, what);
-        return new Lookup<>(null, "not examined: time budget spent");
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e, what);
-          return new Lookup<>(null, "not examined: time budget spent");
-        }
-        errors.add(what + " could not be read: " + AwsErrors.reason(e));
-        return new Lookup<>(null, "could not be read: " + AwsErrors.reason(e));
-      }
+    private static String usageWhat(InstanceQuota quota) {
+      return "usage of " + quota.label() + " (" + quota.usage().describe() + ")";
     }
 
     // ---- concurrency ----
 
-    /** The concurrency rows; adds each row's growth to {@code growth}, in the same order. */
-    private List<ConcurrencyRow> concurrency(List<Growth> growth) {
-      List<Lookup<QuotaLimit>> quotaLimits = new ArrayList<>();
-      List<MetricReader.Query> queries = new ArrayList<>();
+    private static final String PEAKS = "concurrency peaks (CloudWatch GetMetricData)";
+
+    private MetricDataReader.Result readPeaks() {
+      List<MetricDataReader.Query> queries = new ArrayList<>();
       for (ConcurrencyQuota quota : QuotaCatalog.CONCURRENCY_QUOTAS) {
-        quotaLimits.add(limit(quota.code(), quota.label()));
-        queries.add(new MetricReader.Query(peakId(quota), quota.countMetric(), quota.metricGroup(), "Maximum"));
-        queries.add(new MetricReader.Query(percentId(quota), quota.percentMetric(), quota.metricGroup(),
-            "Maximum"));
+        queries.add(dailyMaximum(peakId(quota), quota.countMetric(), quota.metricGroup()));
+        queries.add(dailyMaximum(percentId(quota), quota.percentMetric(), quota.metricGroup()));
       }
       // Whole UTC days, so each daily datapoint is one calendar day.
       Instant start = window.start().truncatedTo(ChronoUnit.DAYS);
-      MetricReader reader = new MetricReader(clients.cloudWatch(region), ref.id(), budget);
-      Lookup<MetricReader.Series> series = read("concurrency peaks (CloudWatch GetMetricData)",
-          () -> reader.daily(queries, start, window.end()));
+      return new MetricDataReader(clients.client(CloudWatchClient.class, region), log.budget())
+          .read(queries, start, window.end());
+    }
 
+    private MetricDataReader.Query dailyMaximum(String id, String metric, String metricGroup) {
+      Map<String, String> dimensions = new LinkedHashMap<>();
+      dimensions.put("InstanceId", ref.id());
+      dimensions.put("MetricGroup", metricGroup);
+      return new MetricDataReader.Query(id, metric, dimensions, DAY_SECONDS, "Maximum");
+    }
+
+    /** The concurrency rows; adds each row's growth to {@code growth}, in the same order. */
+    private List<ConcurrencyRow> concurrency(Map<String, Lookup<QuotaLimit>> limits,
+        Lookup<MetricDataReader.Result> series, List<Growth> growth) {
+      List<Lookup<QuotaLimit>> quotaLimits = new ArrayList<>();
+      QuotaCatalog.CONCURRENCY_QUOTAS.forEach(q -> quotaLimits.add(record(limits.get(q.code()))));
+      record(series);
       List<ConcurrencyRow> rows = new ArrayList<>();
       for (int i = 0; i < QuotaCatalog.CONCURRENCY_QUOTAS.size(); i++) {
         ConcurrencyQuota quota = QuotaCatalog.CONCURRENCY_QUOTAS.get(i);
         ConcurrencyRow row = concurrencyRow(quota, quotaLimits.get(i), series);
         rows.add(row);
-        growth.add(row.status() == RowStatus.NOT_MEASURED || failed(quota, series)
+        growth.add(row.status() == RowStatus.NOT_MEASURED || failure(quota, series) != null
             ? new Growth(row.key(), row.label(), row.metric(), 0, 0, null, null, null, null, null,
                 "peaks not measured")
             : QuotaRules.growth(row.key(), row.label(), row.metric(), row.daily(), window, row.limit()));
@@ -242,13 +273,13 @@ public final class QuotaAnalyzer implements Analyzer {
     }
 
     private ConcurrencyRow concurrencyRow(ConcurrencyQuota quota, Lookup<QuotaLimit> limitLookup,
-        Lookup<MetricReader.Series> series) {
+        Lookup<MetricDataReader.Result> series) {
       BigDecimal limit = limitLookup.value() == null ? null : limitLookup.value().value();
       LimitSource source = limitLookup.value() == null ? null : limitLookup.value().source();
       String failure = failure(quota, series);
       if (failure != null) {
         if (series.value() != null) {
-          errors.add("peak of " + quota.label() + " (" + quota.countMetric() + ") incomplete: " + failure);
+          log.error("peak of " + quota.label() + " (" + quota.countMetric() + ") incomplete: " + failure);
         }
         return new ConcurrencyRow(quota.key(), quota.label(), quota.code(), links.serviceQuota(quota.code()),
             limit, source, quota.metricGroup(),
@@ -256,10 +287,9 @@ public final class QuotaAnalyzer implements Analyzer {
             limit == null ? RowStatus.LIMIT_UNKNOWN : RowStatus.NOT_MEASURED,
             join(limitLookup.note(), "peak " + failure), List.of());
       }
-      List<DailyPoint> daily = series.value().byId().getOrDefault(peakId(quota), List.of());
-      List<DailyPoint> percentDaily = series.value().byId().getOrDefault(percentId(quota), List.of());
+      List<DailyPoint> daily = daily(series.value(), peakId(quota));
       DailyPoint peak = QuotaRules.peak(daily);
-      DailyPoint percentPeak = QuotaRules.peak(percentDaily);
+      DailyPoint percentPeak = QuotaRules.peak(daily(series.value(), percentId(quota)));
       BigDecimal published = percentPeak == null ? null : Numbers.oneDecimal(quota.percentIsFraction()
           ? percentPeak.value().multiply(Numbers.HUNDRED) : percentPeak.value());
       if (peak == null) {
@@ -289,14 +319,14 @@ public final class QuotaAnalyzer implements Analyzer {
           limitLookup.note(), daily);
     }
 
-    /** Why the quota's peaks are missing (the call or its series failed), null when they were read. */
-    private static String failure(ConcurrencyQuota quota, Lookup<MetricReader.Series> series) {
-      return series.value() == null ? series.note() : series.value().failures().stream()
-          .filter(f -> f.id().equals(peakId(quota))).map(MetricReader.Failure::reason).findFirst().orElse(null);
+    private static List<DailyPoint> daily(MetricDataReader.Result series, String id) {
+      return series.series().getOrDefault(id, List.of()).stream()
+          .map(p -> new DailyPoint(p.timestamp(), p.value())).toList();
     }
 
-    private static boolean failed(ConcurrencyQuota quota, Lookup<MetricReader.Series> series) {
-      return failure(quota, series) != null;
+    /** Why the quota's peaks are missing (the call or its series failed), null when they were read. */
+    private static String failure(ConcurrencyQuota quota, Lookup<MetricDataReader.Result> series) {
+      return series.value() == null ? series.note() : series.value().incomplete().get(peakId(quota));
     }
 
     private static String peakId(ConcurrencyQuota quota) {
@@ -309,22 +339,26 @@ public final class QuotaAnalyzer implements Analyzer {
 
     // ---- API rate quotas and the quotas outside the catalog ----
 
-    private QuotaListReader.Listing listedQuotas() {
-      QuotaListReader reader = new QuotaListReader(clients.serviceQuotas(region), budget);
-      Lookup<QuotaListReader.Listing> listing = read(
-          "API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)", reader::read);
-      return listing.value() == null ? new QuotaListReader.Listing(List.of(), List.of()) : listing.value();
-    }
+    private static final String LISTING = "API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)";
 
     // ---- helpers ----
 
-    /** Remembers that time ran out (first reason wins) and what that left out. */
-    private void stop(RuntimeException e, String leftOut) {
-      if (outOfTime == null) {
-        outOfTime = e.getMessage();
-        LOG.warn("time budget spent; storing what was read as PARTIAL");
+    /** A read's outcome as a row sees it; a failed read is an error named by {@code what}. */
+    private static <T> Lookup<T> lookup(String what, Outcome<T> read) {
+      return switch (read.kind()) {
+        case OK -> Lookup.of(read.get());
+        case OUT_OF_TIME -> Lookup.missing(OUT_OF_TIME);
+        case DENIED, FAILED -> new Lookup<>(null, "could not be read: " + read.reason(),
+            what + " could not be read: " + read.reason());
+      };
+    }
+
+    /** Puts the lookup's error, if any, into errors[] (so errors come in the order rows are built). */
+    private <T> Lookup<T> record(Lookup<T> lookup) {
+      if (lookup.error() != null) {
+        log.error(lookup.error());
       }
-      notExamined.add(leftOut);
+      return lookup;
     }
 
     private static String join(String a, String b) {

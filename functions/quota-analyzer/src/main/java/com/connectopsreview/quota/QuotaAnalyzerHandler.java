@@ -12,14 +12,11 @@ public final class QuotaAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public QuotaAnalyzerHandler() {
-    this(QuotaAnalyzerFunction.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
-  }
-
-  QuotaAnalyzerHandler(AnalyzerRunner runner) {
-    this(runner, Clock.systemUTC());
+    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), QuotaAnalyzerFactory::create),
+        Clock.systemUTC());
   }
 
   QuotaAnalyzerHandler(AnalyzerRunner runner, Clock clock) {
-    super(QuotaAnalyzerFunction.COMPONENT, runner, clock);
+    super(QuotaAnalyzerFactory.COMPONENT, runner, clock);
   }
 }

@@ -1,5 +1,6 @@
 package com.connectopsreview.quota;
 
+import com.connectopsreview.shared.analyzer.Pages;
 import com.connectopsreview.shared.sections.QuotaSection.OtherQuota;
 import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
 import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
@@ -41,12 +42,9 @@ final class QuotaListReader {
     java.util.Set<String> catalog = QuotaCatalog.catalogCodes();
     Map<String, ServiceQuota> otherDefaults = new LinkedHashMap<>();
     Map<String, ServiceQuota> defaults = new LinkedHashMap<>();
-    String token = null;
-    do {
-      budget.check("ServiceQuotas ListAWSDefaultServiceQuotas");
-      ListAwsDefaultServiceQuotasResponse page = serviceQuotas.listAWSDefaultServiceQuotas(
-          ListAwsDefaultServiceQuotasRequest.builder()
-          .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).nextToken(token).build());
+    for (ListAwsDefaultServiceQuotasResponse page : Pages.of(budget, "ServiceQuotas ListAWSDefaultServiceQuotas",
+        serviceQuotas.listAWSDefaultServiceQuotasPaginator(ListAwsDefaultServiceQuotasRequest.builder()
+            .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).build()))) {
       for (ServiceQuota q : page.quotas()) {
         if (q.quotaCode() == null || q.value() == null || catalog.contains(q.quotaCode())) {
           continue;
@@ -54,21 +52,17 @@ final class QuotaListReader {
         boolean rate = q.quotaName() != null && q.quotaName().startsWith(QuotaCatalog.RATE_QUOTA_PREFIX);
         (rate ? defaults : otherDefaults).putIfAbsent(q.quotaCode(), q);
       }
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    }
 
     Map<String, BigDecimal> applied = new LinkedHashMap<>();
-    token = null;
-    do {
-      budget.check("ServiceQuotas ListServiceQuotas");
-      ListServiceQuotasResponse page = serviceQuotas.listServiceQuotas(ListServiceQuotasRequest.builder()
-          .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).nextToken(token).build());
+    for (ListServiceQuotasResponse page : Pages.of(budget, "ServiceQuotas ListServiceQuotas",
+        serviceQuotas.listServiceQuotasPaginator(ListServiceQuotasRequest.builder()
+            .serviceCode(QuotaCatalog.SERVICE_CODE).maxResults(PAGE_SIZE).build()))) {
       page.quotas().stream()
           .filter(q -> q.quotaCode() != null && q.value() != null
               && (defaults.containsKey(q.quotaCode()) || otherDefaults.containsKey(q.quotaCode())))
           .forEach(q -> applied.putIfAbsent(q.quotaCode(), Numbers.exact(q.value())));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    }
 
     List<RateQuota> rates = new ArrayList<>();
     defaults.forEach((code, quota) -> {

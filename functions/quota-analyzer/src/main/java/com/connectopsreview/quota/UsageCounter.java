@@ -1,8 +1,12 @@
 package com.connectopsreview.quota;
 
+import com.connectopsreview.shared.analyzer.Pages;
 import com.connectopsreview.shared.time.TimeBudget;
-import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.connect.ConnectClient;
+import software.amazon.awssdk.services.connect.model.IntegrationType;
+import software.amazon.awssdk.services.connect.model.LexVersion;
 import software.amazon.awssdk.services.connect.model.ListAgentStatusesRequest;
 import software.amazon.awssdk.services.connect.model.ListBotsRequest;
 import software.amazon.awssdk.services.connect.model.ListContactFlowModulesRequest;
@@ -19,19 +23,15 @@ import software.amazon.awssdk.services.connect.model.ListRoutingProfilesRequest;
 import software.amazon.awssdk.services.connect.model.ListSecurityProfilesRequest;
 import software.amazon.awssdk.services.connect.model.ListUserHierarchyGroupsRequest;
 import software.amazon.awssdk.services.connect.model.ListUsersRequest;
-import software.amazon.awssdk.services.connect.model.IntegrationType;
-import software.amazon.awssdk.services.connect.model.LexVersion;
 import software.amazon.awssdk.services.connect.model.QueueSummary;
 import software.amazon.awssdk.services.connect.model.QueueType;
 
 /**
  * Counts what one instance has of a resource, exactly: every page of the resource's Connect list
- * API, each page as large as that API allows.
+ * API (through the SDK's paginator, the budget checked between pages), each page as large as that
+ * API allows.
  */
 final class UsageCounter {
-
-  /** One page as far as counting goes. */
-  private record Page(long items, String nextToken) {}
 
   private final ConnectClient connect;
   private final String instanceId;
@@ -46,101 +46,56 @@ final class UsageCounter {
   long count(UsageSource source) {
     int max = source.pageSize();
     String id = instanceId;
-    Function<String, Page> page = switch (source) {
-      case CONTACT_FLOWS -> token -> {
-        var r = connect.listContactFlows(ListContactFlowsRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.contactFlowSummaryList().size(), r.nextToken());
-      };
-      case CONTACT_FLOW_MODULES -> token -> {
-        var r = connect.listContactFlowModules(ListContactFlowModulesRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.contactFlowModulesSummaryList().size(), r.nextToken());
-      };
-      case USERS -> token -> {
-        var r = connect.listUsers(ListUsersRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.userSummaryList().size(), r.nextToken());
-      };
-      case STANDARD_QUEUES -> token -> {
-        var r = connect.listQueues(ListQueuesRequest.builder()
-            .instanceId(id).queueTypes(QueueType.STANDARD).maxResults(max)
-            .nextToken(token).build());
-        // Connect filters; an AGENT queue slipping through would still not count against the quota.
-        return new Page(r.queueSummaryList().stream().filter(UsageCounter::isStandardQueue).count(), r.nextToken());
-      };
-      case ROUTING_PROFILES -> token -> {
-        var r = connect.listRoutingProfiles(ListRoutingProfilesRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.routingProfileSummaryList().size(), r.nextToken());
-      };
-      case SECURITY_PROFILES -> token -> {
-        var r = connect.listSecurityProfiles(ListSecurityProfilesRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.securityProfileSummaryList().size(), r.nextToken());
-      };
-      case HOURS_OF_OPERATIONS -> token -> {
-        var r = connect.listHoursOfOperations(ListHoursOfOperationsRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.hoursOfOperationSummaryList().size(), r.nextToken());
-      };
-      case PROMPTS -> token -> {
-        var r = connect.listPrompts(ListPromptsRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.promptSummaryList().size(), r.nextToken());
-      };
-      case QUICK_CONNECTS -> token -> {
-        var r = connect.listQuickConnects(ListQuickConnectsRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.quickConnectSummaryList().size(), r.nextToken());
-      };
-      case AGENT_STATUSES -> token -> {
-        var r = connect.listAgentStatuses(ListAgentStatusesRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.agentStatusSummaryList().size(), r.nextToken());
-      };
-      case PHONE_NUMBERS -> token -> {
-        var r = connect.listPhoneNumbersV2(ListPhoneNumbersV2Request.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.listPhoneNumbersSummaryList().size(), r.nextToken());
-      };
-      case LEX_V1_BOTS, LEX_V2_BOT_ALIASES -> {
-        LexVersion version = source == UsageSource.LEX_V1_BOTS ? LexVersion.V1 : LexVersion.V2;
-        yield token -> {
-          var r = connect.listBots(ListBotsRequest.builder()
-              .instanceId(id).lexVersion(version).maxResults(max).nextToken(token).build());
-          return new Page(r.lexBots().size(), r.nextToken());
-        };
-      }
-      case USER_HIERARCHY_GROUPS -> token -> {
-        var r = connect.listUserHierarchyGroups(ListUserHierarchyGroupsRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.userHierarchyGroupSummaryList().size(), r.nextToken());
-      };
-      case LAMBDA_FUNCTIONS -> token -> {
-        var r = connect.listLambdaFunctions(ListLambdaFunctionsRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.lambdaFunctions().size(), r.nextToken());
-      };
-      case PREDEFINED_ATTRIBUTES -> token -> {
-        var r = connect.listPredefinedAttributes(ListPredefinedAttributesRequest.builder()
-            .instanceId(id).maxResults(max).nextToken(token).build());
-        return new Page(r.predefinedAttributeSummaryList().size(), r.nextToken());
-      };
-      case APPLICATION_INTEGRATIONS -> token -> {
-        var r = connect.listIntegrationAssociations(ListIntegrationAssociationsRequest.builder().instanceId(id)
-            .integrationType(IntegrationType.APPLICATION).maxResults(max).nextToken(token).build());
-        return new Page(r.integrationAssociationSummaryList().size(), r.nextToken());
-      };
+    return switch (source) {
+      case CONTACT_FLOWS -> sum(source, connect.listContactFlowsPaginator(ListContactFlowsRequest.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.contactFlowSummaryList().size());
+      case CONTACT_FLOW_MODULES -> sum(source, connect.listContactFlowModulesPaginator(
+          ListContactFlowModulesRequest.builder().instanceId(id).maxResults(max).build()),
+          r -> r.contactFlowModulesSummaryList().size());
+      case USERS -> sum(source, connect.listUsersPaginator(ListUsersRequest.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.userSummaryList().size());
+      // Connect filters; an AGENT queue slipping through would still not count against the quota.
+      case STANDARD_QUEUES -> sum(source, connect.listQueuesPaginator(ListQueuesRequest.builder()
+          .instanceId(id).queueTypes(QueueType.STANDARD).maxResults(max).build()),
+          r -> r.queueSummaryList().stream().filter(UsageCounter::isStandardQueue).count());
+      case ROUTING_PROFILES -> sum(source, connect.listRoutingProfilesPaginator(ListRoutingProfilesRequest.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.routingProfileSummaryList().size());
+      case SECURITY_PROFILES -> sum(source, connect.listSecurityProfilesPaginator(
+          ListSecurityProfilesRequest.builder().instanceId(id).maxResults(max).build()),
+          r -> r.securityProfileSummaryList().size());
+      case HOURS_OF_OPERATIONS -> sum(source, connect.listHoursOfOperationsPaginator(
+          ListHoursOfOperationsRequest.builder().instanceId(id).maxResults(max).build()),
+          r -> r.hoursOfOperationSummaryList().size());
+      case PROMPTS -> sum(source, connect.listPromptsPaginator(ListPromptsRequest.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.promptSummaryList().size());
+      case QUICK_CONNECTS -> sum(source, connect.listQuickConnectsPaginator(ListQuickConnectsRequest.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.quickConnectSummaryList().size());
+      case AGENT_STATUSES -> sum(source, connect.listAgentStatusesPaginator(ListAgentStatusesRequest.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.agentStatusSummaryList().size());
+      case PHONE_NUMBERS -> sum(source, connect.listPhoneNumbersV2Paginator(ListPhoneNumbersV2Request.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.listPhoneNumbersSummaryList().size());
+      case LEX_V1_BOTS, LEX_V2_BOT_ALIASES -> sum(source, connect.listBotsPaginator(ListBotsRequest.builder()
+          .instanceId(id).lexVersion(source == UsageSource.LEX_V1_BOTS ? LexVersion.V1 : LexVersion.V2)
+          .maxResults(max).build()), r -> r.lexBots().size());
+      case USER_HIERARCHY_GROUPS -> sum(source, connect.listUserHierarchyGroupsPaginator(
+          ListUserHierarchyGroupsRequest.builder().instanceId(id).maxResults(max).build()),
+          r -> r.userHierarchyGroupSummaryList().size());
+      case LAMBDA_FUNCTIONS -> sum(source, connect.listLambdaFunctionsPaginator(ListLambdaFunctionsRequest.builder()
+          .instanceId(id).maxResults(max).build()), r -> r.lambdaFunctions().size());
+      case PREDEFINED_ATTRIBUTES -> sum(source, connect.listPredefinedAttributesPaginator(
+          ListPredefinedAttributesRequest.builder().instanceId(id).maxResults(max).build()),
+          r -> r.predefinedAttributeSummaryList().size());
+      case APPLICATION_INTEGRATIONS -> sum(source, connect.listIntegrationAssociationsPaginator(
+          ListIntegrationAssociationsRequest.builder().instanceId(id).integrationType(IntegrationType.APPLICATION)
+              .maxResults(max).build()), r -> r.integrationAssociationSummaryList().size());
     };
+  }
+
+  private <P> long sum(UsageSource source, SdkIterable<P> paginator, ToLongFunction<P> items) {
     long total = 0;
-    String token = null;
-    do {
-      budget.check("Connect " + source.operation());
-      Page p = page.apply(token);
-      total += p.items();
-      token = p.nextToken();
-    } while (token != null && !token.isEmpty());
+    for (P page : Pages.of(budget, "Connect " + source.operation(), paginator)) {
+      total += items.applyAsLong(page);
+    }
     return total;
   }
 

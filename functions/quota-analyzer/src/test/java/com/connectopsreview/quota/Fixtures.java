@@ -5,13 +5,17 @@ import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.connect.ConnectClient;
-import software.amazon.awssdk.services.servicequotas.ServiceQuotasClient;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
+import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
+import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
 import software.amazon.awssdk.services.servicequotas.model.AccessDeniedException;
 import software.amazon.awssdk.services.servicequotas.model.NoSuchResourceException;
 
@@ -63,23 +67,19 @@ final class Fixtures {
     return findings.stream().map(Finding::checkId).toList();
   }
 
-  /** Clients that are the given ones in every Region. */
-  record FixedClients(ConnectClient connect, ServiceQuotasClient serviceQuotas, CloudWatchClient cloudWatch)
-      implements QuotaClients {
-
-    @Override
-    public ConnectClient connect(Region region) {
-      return connect;
+  /**
+   * What CloudWatch answers: the given results, and for every other query of the request a Complete
+   * result without datapoints (GetMetricData answers each query, also when it has no data).
+   */
+  static GetMetricDataResponse metricData(GetMetricDataRequest request, List<MetricDataResult> results) {
+    List<MetricDataResult> all = new ArrayList<>(results);
+    Set<String> answered = new HashSet<>();
+    results.forEach(r -> answered.add(r.id()));
+    for (MetricDataQuery query : request.metricDataQueries()) {
+      if (!answered.contains(query.id())) {
+        all.add(MetricDataResult.builder().id(query.id()).statusCode(StatusCode.COMPLETE).build());
+      }
     }
-
-    @Override
-    public ServiceQuotasClient serviceQuotas(Region region) {
-      return serviceQuotas;
-    }
-
-    @Override
-    public CloudWatchClient cloudWatch(Region region) {
-      return cloudWatch;
-    }
+    return GetMetricDataResponse.builder().metricDataResults(all).build();
   }
 }

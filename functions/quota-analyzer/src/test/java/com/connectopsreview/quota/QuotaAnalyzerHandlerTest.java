@@ -8,9 +8,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.exception.InvalidRequestException;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -19,6 +20,8 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -32,10 +35,9 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.MockMakers;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
-import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ListUsersRequest;
 import software.amazon.awssdk.services.connect.model.ListUsersResponse;
@@ -51,16 +53,14 @@ import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
 
 class QuotaAnalyzerHandlerTest {
 
-  /** events/analyzer-request.json with component "quota" and threshold options. */
-  private static final String EVENT = "events/analyzer-request-quota.json";
   private static final String REVIEW_ID = "20261123T090000Z-abcdef";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 
   @TempDir Path storeDir;
 
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final ServiceQuotasClient quotas = mock(ServiceQuotasClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final CloudWatchClient cloudWatch = mock(CloudWatchClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
+  private final ServiceQuotasClient quotas = SdkMocks.client(ServiceQuotasClient.class);
+  private final CloudWatchClient cloudWatch = SdkMocks.client(CloudWatchClient.class);
   private LocalDirectoryResultStore store;
   private QuotaAnalyzerHandler handler;
 
@@ -79,12 +79,12 @@ class QuotaAnalyzerHandlerTest {
     when(quotas.listServiceQuotas(any(ListServiceQuotasRequest.class)))
         .thenReturn(ListServiceQuotasResponse.builder().build());
     when(cloudWatch.getMetricData(any(GetMetricDataRequest.class)))
-        .thenReturn(GetMetricDataResponse.builder().build());
+        .thenAnswer(call -> Fixtures.metricData(call.getArgument(0), List.of()));
     store = new LocalDirectoryResultStore(storeDir);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    handler = new QuotaAnalyzerHandler(QuotaAnalyzerFunction.create(store,
-        new Fixtures.FixedClients(connect, quotas, cloudWatch), new ApiCallCounter(ApiRateLimiter.unlimited()), clock),
-        clock);
+    ServiceClients clients = SdkMocks.inRegion(Region.US_EAST_1, connect, quotas, cloudWatch);
+    handler = new QuotaAnalyzerHandler(new AnalyzerRunner(QuotaAnalyzerFactory.create(clients, store, clock), store,
+        new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
   }
 
   @Test
@@ -121,10 +121,14 @@ class QuotaAnalyzerHandlerTest {
     // One second left is inside the runner's store reserve: nothing is called, every row is kept.
     AnalyzerResult stored = store.getResult(REVIEW_ID, "quota").orElseThrow();
     assertEquals(ComponentStatus.PARTIAL, stored.status());
-    assertTrue(stored.errors().get(0).startsWith("time budget spent (time budget spent before ServiceQuotas"),
+    // The reads start at once; whichever finds the budget spent first names it.
+    assertTrue(stored.errors().get(0).startsWith("time budget spent (time budget spent before "),
         stored.errors().get(0));
     assertEquals(19, stored.data().get("quotas").size());
     verify(quotas, never()).getServiceQuota(any(GetServiceQuotaRequest.class));
+    verify(quotas, never()).listAWSDefaultServiceQuotas(any(ListAwsDefaultServiceQuotasRequest.class));
+    verify(connect, never()).listUsers(any(ListUsersRequest.class));
+    verify(cloudWatch, never()).getMetricData(any(GetMetricDataRequest.class));
   }
 
   @Test
@@ -153,10 +157,6 @@ class QuotaAnalyzerHandlerTest {
   }
 
   private static InputStream event() {
-    InputStream in = QuotaAnalyzerHandlerTest.class.getClassLoader().getResourceAsStream(EVENT);
-    if (in == null) {
-      throw new IllegalStateException(EVENT + " is not on the test classpath");
-    }
-    return in;
+    return TestEvents.open("analyzer-request-quota.json");
   }
 }

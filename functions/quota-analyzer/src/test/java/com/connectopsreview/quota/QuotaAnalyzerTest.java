@@ -9,14 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
+import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.ComponentStatus;
@@ -27,25 +26,27 @@ import com.connectopsreview.shared.sections.QuotaSection.Growth;
 import com.connectopsreview.shared.sections.QuotaSection.LimitSource;
 import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
 import com.connectopsreview.shared.sections.QuotaSection.RowStatus;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestClock;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.mockito.MockMakers;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
-import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataResponse;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.MetricDataResult;
 import software.amazon.awssdk.services.cloudwatch.model.StatusCode;
@@ -101,9 +102,9 @@ import software.amazon.awssdk.services.servicequotas.model.ServiceQuota;
 /** The analyzer over mocked clients that answer with SDK objects built by their builders. */
 class QuotaAnalyzerTest {
 
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final ServiceQuotasClient quotas = mock(ServiceQuotasClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final CloudWatchClient cloudWatch = mock(CloudWatchClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
+  private final ServiceQuotasClient quotas = SdkMocks.client(ServiceQuotasClient.class);
+  private final CloudWatchClient cloudWatch = SdkMocks.client(CloudWatchClient.class);
 
   /** Limit per "code" (instance context) or "code@account" / "code@default"; absent = NoSuchResource. */
   private final Map<String, Double> limits = new HashMap<>();
@@ -142,7 +143,7 @@ class QuotaAnalyzerTest {
     when(quotas.listServiceQuotas(any(ListServiceQuotasRequest.class)))
         .thenReturn(ListServiceQuotasResponse.builder().build());
     when(cloudWatch.getMetricData(any(GetMetricDataRequest.class)))
-        .thenAnswer(call -> GetMetricDataResponse.builder().metricDataResults(metricResults).build());
+        .thenAnswer(call -> Fixtures.metricData(call.getArgument(0), metricResults));
     emptyConnect(connect);
   }
 
@@ -252,8 +253,10 @@ class QuotaAnalyzerTest {
     assertEquals(List.of(QueueType.STANDARD), queues.getValue().queueTypes());
     ArgumentCaptor<ListBotsRequest> bots = ArgumentCaptor.forClass(ListBotsRequest.class);
     verify(connect, times(2)).listBots(bots.capture());
-    assertEquals(List.of("V1", "V2"), bots.getAllValues().stream().map(ListBotsRequest::lexVersionAsString).toList());
-    assertEquals(25, bots.getValue().maxResults());
+    // Both versions are counted, each its own read (in whichever order the two reads run).
+    assertEquals(List.of("V1", "V2"),
+        bots.getAllValues().stream().map(ListBotsRequest::lexVersionAsString).sorted().toList());
+    assertTrue(bots.getAllValues().stream().allMatch(r -> r.maxResults() == 25));
     assertEquals(Severity.CRITICAL, only(output.findings(), "QUOTA.USERS.CRITICAL").severity());
   }
 
@@ -490,28 +493,80 @@ class QuotaAnalyzerTest {
 
   @Test
   void timeBudget_spentMidway_storesWhatWasReadAsPartial_andCallsNothingMore() {
-    MutableClock clock = new MutableClock(NOW);
+    TestClock clock = new TestClock(NOW);
     when(connect.listUsers(any(ListUsersRequest.class))).thenAnswer(call -> {
       clock.advance(Duration.ofMinutes(10));
       return ListUsersResponse.builder().userSummaryList(users(7)).build();
     });
 
-    AnalysisOutput output = new QuotaAnalyzer(clients())
+    // One read after another, in the order they are made: every limit, then each usage list.
+    AnalysisOutput output = new QuotaAnalyzer(clients(), 1)
         .analyze(Fixtures.request(NOW.plusSeconds(300)), new TimeBudget(clock, NOW.plusSeconds(300)));
 
     assertEquals(ComponentStatus.PARTIAL, output.status());
     assertEquals(7L, quotaRow(output, "USERS").usage());
     assertEquals(19, rows(output).size(), "rows not reached are kept");
-    assertNull(quotaRow(output, "QUEUES").limit());
+    assertDecimal("1000", quotaRow(output, "QUEUES").limit());
+    assertNull(quotaRow(output, "QUEUES").usage());
     assertEquals("not examined: time budget spent", quotaRow(output, "QUEUES").note());
     verify(connect, never()).listQueues(any(ListQueuesRequest.class));
     verify(cloudWatch, never()).getMetricData(any(GetMetricDataRequest.class));
+    verify(quotas, never()).listAWSDefaultServiceQuotas(any(ListAwsDefaultServiceQuotasRequest.class));
     String error = output.errors().get(0);
-    assertTrue(error.startsWith("time budget spent (time budget spent before ServiceQuotas GetServiceQuota L-19A87C94"),
-        error);
-    assertTrue(error.contains("not examined: limit of Queues per instance; usage of Queues per instance"), error);
-    assertTrue(error.endsWith("API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)"), error);
+    assertTrue(error.startsWith("time budget spent (time budget spent before Connect ListQueues"), error);
+    assertTrue(error.contains("not examined: usage of Queues per instance (ListQueues(QueueTypes=STANDARD)); "
+        + "usage of Routing profiles per instance (ListRoutingProfiles)"), error);
+    assertTrue(error.endsWith("; concurrency peaks (CloudWatch GetMetricData); "
+        + "API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)"), error);
     assertTrue(checkIds(output.findings()).contains("QUOTA.CONTACT_FLOWS.WITHIN_LIMIT"));
+  }
+
+  @Test
+  void timeBudget_spentDuringTheLimits_leavesTheRestOfThemUnreadAndSaysSo() {
+    TestClock clock = new TestClock(NOW);
+    when(quotas.getServiceQuota(any(GetServiceQuotaRequest.class))).thenAnswer(call -> {
+      clock.advance(Duration.ofMinutes(10));
+      GetServiceQuotaRequest r = call.getArgument(0);
+      return GetServiceQuotaResponse.builder().quota(quota(r.quotaCode(), "q", 1000.0)).build();
+    });
+
+    AnalysisOutput output = new QuotaAnalyzer(clients(), 1)
+        .analyze(Fixtures.request(NOW.plusSeconds(300)), new TimeBudget(clock, NOW.plusSeconds(300)));
+
+    assertDecimal("1000", quotaRow(output, "CONTACT_FLOWS").limit());
+    assertNull(quotaRow(output, "FLOW_MODULES").limit());
+    assertEquals("not examined: time budget spent", quotaRow(output, "FLOW_MODULES").note());
+    verify(quotas, times(1)).getServiceQuota(any(GetServiceQuotaRequest.class));
+    verify(connect, never()).listUsers(any(ListUsersRequest.class));
+    String error = output.errors().get(0);
+    assertTrue(error.startsWith("time budget spent (time budget spent before ServiceQuotas GetServiceQuota"), error);
+    assertTrue(error.contains("not examined: limit of Flow modules per instance; limit of Users per instance"), error);
+  }
+
+  // ---- reading at once ----
+
+  @Test
+  void usageLists_ofDifferentApis_areReadAtTheSameTime() {
+    // Each list waits for the other two to be in flight: read one after another, they would time out.
+    CyclicBarrier allInFlight = new CyclicBarrier(3);
+    when(connect.listUsers(any(ListUsersRequest.class))).thenAnswer(call -> {
+      allInFlight.await(30, TimeUnit.SECONDS);
+      return ListUsersResponse.builder().userSummaryList(users(3)).build();
+    });
+    when(connect.listPrompts(any(ListPromptsRequest.class))).thenAnswer(call -> {
+      allInFlight.await(30, TimeUnit.SECONDS);
+      return ListPromptsResponse.builder().build();
+    });
+    when(quotas.listAWSDefaultServiceQuotas(any(ListAwsDefaultServiceQuotasRequest.class))).thenAnswer(call -> {
+      allInFlight.await(30, TimeUnit.SECONDS);
+      return ListAwsDefaultServiceQuotasResponse.builder().build();
+    });
+
+    AnalysisOutput output = analyze();
+
+    assertEquals(ComponentStatus.OK, output.status(), () -> String.valueOf(output.errors()));
+    assertEquals(3L, quotaRow(output, "USERS").usage());
+    assertEquals(0L, quotaRow(output, "PROMPTS").usage());
   }
 
   // ---- helpers ----
@@ -526,8 +581,8 @@ class QuotaAnalyzerTest {
         budget(Clock.fixed(NOW, ZoneOffset.UTC)));
   }
 
-  private QuotaClients clients() {
-    return new Fixtures.FixedClients(connect, quotas, cloudWatch);
+  private ServiceClients clients() {
+    return SdkMocks.inRegion(Region.US_EAST_1, connect, quotas, cloudWatch);
   }
 
   private static TimeBudget budget(Clock clock) {
@@ -607,31 +662,4 @@ class QuotaAnalyzerTest {
         .thenReturn(ListIntegrationAssociationsResponse.builder().build());
   }
 
-  /** A clock the test moves forward, e.g. from inside a mocked call. */
-  static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration d) {
-      now = now.plus(d);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 }

@@ -31,26 +31,43 @@ import software.amazon.awssdk.core.pagination.sync.SdkIterable;
  * analyzer stores what it has instead of missing its deadline. Errors that are neither AWS/SDK errors
  * nor the budget (programming errors) are not caught: they fail the component.
  *
- * <p>Thread-safe: {@link #attemptAll} runs reads of independent APIs at the same time, each API still
- * paced by the shared rate limiter (see {@link com.connectopsreview.shared.ratelimit.ApiCallCounter}).
+ * <p>Thread-safe: {@link #batch} and {@link #attemptAll} run reads of independent APIs at the same
+ * time, each API still paced by the shared rate limiter (see
+ * {@link com.connectopsreview.shared.ratelimit.ApiCallCounter}).
  */
 public final class ReadLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(ReadLog.class);
 
-  /** Reads run at once by {@link #attemptAll}, at most; Connect's limits are per API, so more rarely helps. */
-  static final int MAX_CONCURRENT_READS = 8;
+  /**
+   * Reads run at once by {@link #batch} and {@link #attemptAll}, at most. Connect's rate limits are
+   * per API, so an analyzer reading ~20 APIs gains from this many; each still waits for its own API.
+   */
+  public static final int MAX_CONCURRENT_READS = 16;
 
   /** One read for {@link #attemptAll}: what it reads (null: record nothing when time runs out) and the call. */
   public record Read<T>(String what, Supplier<T> call) {}
 
   private final TimeBudget budget;
+  private final int parallelism;
   private final List<String> errors = new ArrayList<>();
   private final List<String> notExamined = new ArrayList<>();
   private String outOfTime;
 
   public ReadLog(TimeBudget budget) {
+    this(budget, MAX_CONCURRENT_READS);
+  }
+
+  /**
+   * @param parallelism reads {@link #batch} runs at once, at most; 1 runs them one after another in
+   *     the order they were added (tests that need a deterministic order)
+   */
+  public ReadLog(TimeBudget budget, int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism must be at least 1, got " + parallelism);
+    }
     this.budget = budget;
+    this.parallelism = parallelism;
   }
 
   public TimeBudget budget() {
@@ -59,7 +76,8 @@ public final class ReadLog {
 
   /**
    * Reads once, inside the budget. If time has already run out the call is not made. Running out of
-   * time (before the call, waiting for a rate-limit slot or inside the SDK) is remembered and
+   * time (the budget checked by the call itself, by {@link #pages} between pages, while waiting for a
+   * rate-limit slot or before any SDK call, see {@code ApiCallCounter}) is remembered and
    * {@code what}, when not null, is recorded as not examined. Denied and failed reads are only
    * returned: the caller says what they mean in {@link #error}.
    *
@@ -72,7 +90,6 @@ public final class ReadLog {
       return Outcome.outOfTime(spent);
     }
     try {
-      budget.check(what == null ? "the next read" : what);
       return Outcome.ok(call.get());
     } catch (TimeBudget.BudgetExceededException | SdkException e) {
       TimeBudget.BudgetExceededException timeUp = AwsErrors.budgetExceeded(e);
@@ -92,31 +109,83 @@ public final class ReadLog {
   }
 
   /**
-   * Several reads at once, one thread each (at most {@value #MAX_CONCURRENT_READS} at a time), for
-   * reads of different APIs: each API keeps its own pace and its own throttling backoff, so the wall
-   * time is that of the slowest read, not the sum. Outcomes come back in the order of {@code reads}.
+   * Several reads at once, for reads of different APIs: each API keeps its own pace and its own
+   * throttling backoff, so the wall time is that of the slowest read, not the sum. Outcomes come back
+   * in the order of {@code reads}.
    */
   public <T> List<Outcome<T>> attemptAll(List<Read<T>> reads) {
-    if (reads.size() <= 1) {
-      return reads.stream().map(r -> attempt(r.what(), r.call())).toList();
+    Batch batch = batch();
+    List<Pending<T>> pending = reads.stream().map(r -> batch.add(r.what(), r.call())).toList();
+    batch.run();
+    return pending.stream().map(Pending::outcome).toList();
+  }
+
+  /** Reads of independent APIs to run at once: {@link Batch#add} each, then {@link Batch#run}. */
+  public Batch batch() {
+    return new Batch();
+  }
+
+  /** The outcome of one read of a {@link Batch}, there once the batch has run. */
+  public static final class Pending<T> {
+    private final String what;
+    private final Supplier<T> call;
+    private volatile Outcome<T> outcome;
+
+    private Pending(String what, Supplier<T> call) {
+      this.what = what;
+      this.call = call;
     }
-    String component = MDC.get(LogContext.COMPONENT);
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(reads.size(), MAX_CONCURRENT_READS),
-        readThreads(component));
-    try {
-      List<Future<Outcome<T>>> futures = new ArrayList<>();
-      for (Read<T> read : reads) {
-        Callable<Outcome<T>> task = () -> attempt(read.what(), read.call());
-        futures.add(pool.submit(LogContext.wrap(component, task)));
+
+    public Outcome<T> outcome() {
+      if (outcome == null) {
+        throw new IllegalStateException("the batch has not run");
       }
-      List<Outcome<T>> outcomes = new ArrayList<>();
-      for (Future<Outcome<T>> future : futures) {
-        outcomes.add(join(future));
-      }
-      return outcomes;
-    } finally {
-      pool.shutdownNow();
+      return outcome;
     }
+  }
+
+  /**
+   * Reads that run at the same time ({@link ReadLog#attempt} each, on up to {@code parallelism}
+   * threads carrying the caller's log context). {@link #run} returns when all have ended; an error
+   * that is not an AWS error or the budget (a bug) is rethrown there.
+   */
+  public final class Batch {
+    private final List<Pending<?>> reads = new ArrayList<>();
+
+    private Batch() {}
+
+    /** @param what as for {@link ReadLog#attempt(String, Supplier)}; null to record nothing */
+    public <T> Pending<T> add(String what, Supplier<T> call) {
+      Pending<T> read = new Pending<>(what, call);
+      reads.add(read);
+      return read;
+    }
+
+    public void run() {
+      if (parallelism == 1 || reads.size() <= 1) {
+        reads.forEach(ReadLog.this::runOne);
+        return;
+      }
+      String component = MDC.get(LogContext.COMPONENT);
+      ExecutorService pool = Executors.newFixedThreadPool(Math.min(reads.size(), parallelism), readThreads(component));
+      try {
+        List<Future<Void>> futures = new ArrayList<>();
+        for (Pending<?> read : reads) {
+          Callable<Void> task = () -> {
+            runOne(read);
+            return null;
+          };
+          futures.add(pool.submit(LogContext.wrap(component, task)));
+        }
+        futures.forEach(ReadLog::join);
+      } finally {
+        pool.shutdownNow();
+      }
+    }
+  }
+
+  private <T> void runOne(Pending<T> read) {
+    read.outcome = attempt(read.what, read.call);
   }
 
   /** Every page of {@code paginator}, the budget checked before each page ({@link Pages}). */
@@ -177,9 +246,9 @@ public final class ReadLog {
     return AnalysisOutput.of(findings, data == null ? null : Json.tree(data), errors());
   }
 
-  private static <T> Outcome<T> join(Future<Outcome<T>> future) {
+  private static void join(Future<Void> future) {
     try {
-      return future.get();
+      future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while waiting for concurrent reads", e);

@@ -82,15 +82,19 @@ class ReadLogTest {
   }
 
   @Test
-  void attempt_withTheBudgetAlreadySpent_doesNotCall() {
+  void attempt_whenTheCallFindsTheBudgetSpent_isOutOfTimeWithTheCallsReason() {
     clock.advance(Duration.ofMinutes(2));
-    AtomicInteger calls = new AtomicInteger();
 
-    Outcome<Integer> outcome = log.attempt("limit of Users", calls::incrementAndGet);
+    Outcome<Integer> outcome = log.attempt("limit of Users", () -> {
+      log.budget().check("ServiceQuotas GetServiceQuota L-9A46857E");
+      return 1;
+    });
 
     assertTrue(outcome.isOutOfTime());
-    assertEquals(0, calls.get());
-    assertTrue(log.outOfTimeReason().startsWith("time budget spent before limit of Users"), log.outOfTimeReason());
+    assertTrue(log.outOfTimeReason().startsWith("time budget spent before ServiceQuotas GetServiceQuota L-9A46857E"),
+        log.outOfTimeReason());
+    assertEquals(List.of("time budget spent (" + log.outOfTimeReason() + "); not examined: limit of Users"),
+        log.errors());
   }
 
   @Test
