@@ -5,8 +5,7 @@ import com.connectopsreview.flow.FlowClients;
 import com.connectopsreview.instance.InstanceAnalyzerFactory;
 import com.connectopsreview.metrics.MetricsAnalyzer;
 import com.connectopsreview.metrics.MetricsClients;
-import com.connectopsreview.phone.PhoneAnalyzer;
-import com.connectopsreview.phone.PhoneClients;
+import com.connectopsreview.phone.PhoneAnalyzerFactory;
 import com.connectopsreview.quota.QuotaAnalyzerFactory;
 import com.connectopsreview.shared.analyzer.AnalyzerFactory;
 import com.connectopsreview.shared.aws.AwsClients;
@@ -22,7 +21,7 @@ final class LocalAnalyzers {
       "instance", InstanceAnalyzerFactory::create,
       "quota", QuotaAnalyzerFactory::create,
       "metrics", (clients, store, clock) -> new MetricsAnalyzer(MetricsClients.of((AwsClients) clients)),
-      "phone", (clients, store, clock) -> new PhoneAnalyzer(PhoneClients.of((AwsClients) clients), store, clock),
+      "phone", PhoneAnalyzerFactory::create,
       "flow", (clients, store, clock) -> new FlowAnalyzer(FlowClients.of((AwsClients) clients), store));
 
   private LocalAnalyzers() {}

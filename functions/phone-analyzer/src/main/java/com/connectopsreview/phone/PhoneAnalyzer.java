@@ -4,7 +4,11 @@ import com.connectopsreview.phone.PhoneCache.Entry;
 import com.connectopsreview.phone.PhoneFindings.StatusCoverage;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
-import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.analyzer.Outcome;
+import com.connectopsreview.shared.analyzer.ReadLog;
+import com.connectopsreview.shared.aws.AwsErrors;
+import com.connectopsreview.shared.aws.ServiceClients;
+import com.connectopsreview.shared.links.AccessUrlLookup;
 import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
@@ -16,24 +20,22 @@ import com.connectopsreview.shared.sections.PhoneSection.Lookups;
 import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
 import com.connectopsreview.shared.store.ResultStore;
 import com.connectopsreview.shared.time.TimeBudget;
-import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ClaimedPhoneNumberSummary;
-import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
 import software.amazon.awssdk.services.connect.model.DescribePhoneNumberRequest;
-import software.amazon.awssdk.services.connect.model.Instance;
 import software.amazon.awssdk.services.connect.model.ListFlowAssociationResourceType;
 import software.amazon.awssdk.services.connect.model.ListFlowAssociationsRequest;
 import software.amazon.awssdk.services.connect.model.ListFlowAssociationsResponse;
@@ -68,11 +70,11 @@ public final class PhoneAnalyzer implements Analyzer {
   /** ListPhoneNumbersV2's largest page. */
   static final int PAGE_SIZE = 1000;
 
-  private final PhoneClients clients;
+  private final ServiceClients clients;
   private final ResultStore store;
   private final Clock clock;
 
-  public PhoneAnalyzer(PhoneClients clients, ResultStore store, Clock clock) {
+  public PhoneAnalyzer(ServiceClients clients, ResultStore store, Clock clock) {
     this.clients = clients;
     this.store = store;
     this.clock = clock;
@@ -80,22 +82,21 @@ public final class PhoneAnalyzer implements Analyzer {
 
   @Override
   public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
-    return new Run(request.instance(), budget).analyze();
+    return new Run(request.instance(), new ReadLog(budget)).analyze();
   }
 
   /** The state of one invocation (the analyzer itself is shared across warm invocations). */
   private final class Run {
 
     private final InstanceRef ref;
-    private final TimeBudget budget;
+    private final ReadLog log;
     private final Region region;
-    private final List<String> errors = new ArrayList<>();
+    private final ConnectClient connect;
     private final List<String> cacheNotes = new ArrayList<>();
 
     /** Carrier per phone-number id, and where it came from. */
     private final Map<String, String> carriers = new HashMap<>();
     private final Map<String, CarrierSource> carrierSources = new HashMap<>();
-    private final Map<String, PhoneNumberStatus> statuses = new HashMap<>();
     /** The cache document written at the end. */
     private final Map<String, Entry> nextCache = new LinkedHashMap<>();
 
@@ -107,19 +108,20 @@ public final class PhoneAnalyzer implements Analyzer {
     private long statusNotChecked;
     private boolean statusSubBudgetSpent;
     /** Ids and ARNs of the voice numbers a flow answers (ListFlowAssociations); null when it could not be read. */
-    private java.util.Set<String> associated;
-    private String unusedRuleNote;
+    private Set<String> associated;
 
-    Run(InstanceRef ref, TimeBudget budget) {
+    Run(InstanceRef ref, ReadLog log) {
       this.ref = ref;
-      this.budget = budget;
+      this.log = log;
       this.region = Region.of(ref.region());
+      this.connect = clients.client(ConnectClient.class, region);
     }
 
     AnalysisOutput analyze() {
       List<ListPhoneNumbersSummary> listed = list();
-      associated = listed.isEmpty() ? java.util.Set.of() : flowAssociations();
+      associated = listed.isEmpty() ? Set.of() : flowAssociations();
       // The status checks may use at most half of what is left now (the contract's sub-budget).
+      TimeBudget budget = log.budget();
       Instant statusDeadline = min(clock.instant().plus(budget.remaining().dividedBy(2)), budget.deadline());
       Links links = links();
       Map<String, Entry> cached = readCache();
@@ -143,23 +145,19 @@ public final class PhoneAnalyzer implements Analyzer {
       LOG.info("phone numbers read: {} ({} carriers known, {} looked up, {} from cache, {} unknown); status checked"
           + " {}, not checked {}", stats.total(), stats.carrierDiversityScore(), carrierLookups, cacheHits,
           stats.unknownCarrierNumbers(), statusChecked, statusNotChecked);
-      return AnalysisOutput.of(findings, Json.tree(data), errors);
+      return log.output(findings, data);
     }
 
     // ---- inventory ----
 
     /** Every page; any failure here escapes (the component is FAILED: nothing can be judged without it). */
     private List<ListPhoneNumbersSummary> list() {
-      ConnectClient connect = clients.connect(region);
       List<ListPhoneNumbersSummary> numbers = new ArrayList<>();
-      String token = null;
-      do {
-        budget.check("Connect ListPhoneNumbersV2");
-        ListPhoneNumbersV2Response page = connect.listPhoneNumbersV2(ListPhoneNumbersV2Request.builder()
-            .targetArn(ref.arn()).maxResults(PAGE_SIZE).nextToken(token).build());
+      for (ListPhoneNumbersV2Response page : log.pages("Connect ListPhoneNumbersV2",
+          connect.listPhoneNumbersV2Paginator(ListPhoneNumbersV2Request.builder().targetArn(ref.arn())
+              .maxResults(PAGE_SIZE).build()))) {
         numbers.addAll(page.listPhoneNumbersSummaryList());
-        token = page.nextToken();
-      } while (token != null && !token.isEmpty());
+      }
       return numbers;
     }
 
@@ -169,31 +167,22 @@ public final class PhoneAnalyzer implements Analyzer {
      * what tells an unused number. If it cannot be read, "unused" falls back to "no TargetArn" and
      * {@code lookups.unusedRule} says so.
      */
-    private java.util.Set<String> flowAssociations() {
-      java.util.Set<String> ids = new java.util.HashSet<>();
-      String token = null;
-      try {
-        do {
-          budget.check("Connect ListFlowAssociations");
-          ListFlowAssociationsResponse page = clients.connect(region).listFlowAssociations(
-              ListFlowAssociationsRequest.builder().instanceId(ref.id())
-                  .resourceType(ListFlowAssociationResourceType.VOICE_PHONE_NUMBER).maxResults(PAGE_SIZE)
-                  .nextToken(token).build());
+    private Set<String> flowAssociations() {
+      Outcome<Set<String>> read = log.attempt("flow associations (ListFlowAssociations; unused = no TargetArn)", () -> {
+        Set<String> ids = new HashSet<>();
+        for (ListFlowAssociationsResponse page : log.pages("Connect ListFlowAssociations",
+            connect.listFlowAssociationsPaginator(ListFlowAssociationsRequest.builder().instanceId(ref.id())
+                .resourceType(ListFlowAssociationResourceType.VOICE_PHONE_NUMBER).maxResults(PAGE_SIZE).build()))) {
           page.flowAssociationSummaryList().stream()
               .filter(a -> a.resourceId() != null && a.flowId() != null && !a.flowId().isBlank())
               .forEach(a -> ids.add(a.resourceId()));
-          token = page.nextToken();
-        } while (token != null && !token.isEmpty());
-        return ids;
-      } catch (SdkException | BudgetExceededException e) {
-        if (e instanceof SdkException sdk && AwsErrors.isOutOfTime(sdk)) {
-          throw sdk;
         }
-        unusedRuleNote = "flow associations not read (ListFlowAssociations: " + AwsErrors.reason(e)
-            + "); unused = no TargetArn";
-        errors.add(unusedRuleNote);
-        return null;
+        return ids;
+      });
+      if (read.isDenied() || read.isFailed()) {
+        log.error("flow associations not read (ListFlowAssociations: " + read.reason() + "); unused = no TargetArn");
       }
+      return read.orElse(null);
     }
 
     /**
@@ -201,21 +190,12 @@ public final class PhoneAnalyzer implements Analyzer {
      * without it findings link to the AWS console's telephony page and {@code note} says why.
      */
     private Links links() {
-      ConsoleLinks links = ConsoleLinks.forInstance(ref);
-      String note = null;
-      try {
-        budget.check("Connect DescribeInstance");
-        Instance instance = clients.connect(region)
-            .describeInstance(DescribeInstanceRequest.builder().instanceId(ref.id()).build()).instance();
-        links = links.withAccessUrl(instance == null ? null : instance.instanceAccessUrl());
-        if (!links.hasAccessUrl()) {
-          note = "DescribeInstance returned no InstanceAccessUrl";
-        }
-      } catch (SdkException | BudgetExceededException e) {
-        note = "instance access URL unknown (DescribeInstance: " + AwsErrors.reason(e) + ")";
-        LOG.info("phone-number page link left out: {}", note);
+      AccessUrlLookup.Resolved resolved = AccessUrlLookup.read(clients, ref, log.budget());
+      ConsoleLinks links = resolved.links();
+      if (resolved.note() != null) {
+        LOG.info("phone-number page link left out: {}", resolved.note());
       }
-      return new Links(links.hasAccessUrl() ? links.phoneNumbers() : null, links.telephony(), note);
+      return new Links(links.hasAccessUrl() ? links.phoneNumbers() : null, links.telephony(), resolved.note());
     }
 
     // ---- cache ----
@@ -223,7 +203,7 @@ public final class PhoneAnalyzer implements Analyzer {
     private Map<String, Entry> readCache() {
       PhoneCache.Loaded loaded;
       try {
-        loaded = PhoneCache.parse(store.getCache(PhoneAnalyzerFunction.COMPONENT, ref.id()));
+        loaded = PhoneCache.parse(store.getCache(PhoneAnalyzerFactory.COMPONENT, ref.id()));
       } catch (RuntimeException e) {
         loaded = new PhoneCache.Loaded(Map.of(), "cache not read: " + AwsErrors.reason(e));
       }
@@ -237,7 +217,7 @@ public final class PhoneAnalyzer implements Analyzer {
     /** Only the numbers listed now are kept, so released numbers leave the cache. */
     private void writeCache() {
       try {
-        store.putCache(PhoneAnalyzerFunction.COMPONENT, ref.id(), PhoneCache.serialize(nextCache));
+        store.putCache(PhoneAnalyzerFactory.COMPONENT, ref.id(), PhoneCache.serialize(nextCache));
       } catch (RuntimeException e) {
         // The review itself is complete; the next one repeats the lookups.
         cacheNotes.add("cache not written: " + AwsErrors.reason(e));
@@ -249,9 +229,7 @@ public final class PhoneAnalyzer implements Analyzer {
 
     private void lookUpCarriers(List<ListPhoneNumbersSummary> listed, Map<String, Entry> cached) {
       Instant now = clock.instant();
-      PinpointClient pinpoint = null;
       String stopped = null;
-      String outOfTime = null;
       String firstFailure = null;
       for (ListPhoneNumbersSummary number : listed) {
         String id = number.phoneNumberId();
@@ -264,56 +242,54 @@ public final class PhoneAnalyzer implements Analyzer {
         }
         // A failed or skipped lookup is not cached; an older entry stays (stale, so it is retried).
         nextCache.put(id, entry != null ? entry : new Entry(number.phoneNumber(), null, null, null, null, null, null));
-        remember(id, PhoneStats.UNKNOWN_CARRIER, CarrierSource.UNKNOWN);
-        if (stopped != null || outOfTime != null) {
+        remember(id, PhoneSection.UNKNOWN_CARRIER, CarrierSource.UNKNOWN);
+        if (stopped != null) {
           carriersNotLookedUp++;
           continue;
         }
-        try {
-          budget.check("Pinpoint PhoneNumberValidate");
-          if (pinpoint == null) {
-            pinpoint = clients.pinpoint(region);
-          }
-          NumberValidateResponse answer = pinpoint.phoneNumberValidate(PhoneNumberValidateRequest.builder()
-              .numberValidateRequest(NumberValidateRequest.builder().phoneNumber(number.phoneNumber())
-                  .isoCountryCode(number.phoneNumberCountryCodeAsString()).build())
-              .build()).numberValidateResponse();
+        Outcome<NumberValidateResponse> validated = log.attempt(() -> validate(number));
+        if (validated.isOk()) {
           carrierLookups++;
+          NumberValidateResponse answer = validated.get();
           String carrier = answer == null ? null : blankToNull(answer.carrier());
           remember(id, carrierOf(carrier), CarrierSource.LOOKUP);
           Entry base = entry != null && number.phoneNumber().equals(entry.number()) ? entry
               : new Entry(number.phoneNumber(), null, null, null, null, null, null);
           nextCache.put(id, base.withCarrier(carrier, answer == null ? null : answer.phoneType(), clock.instant()));
-        } catch (BudgetExceededException | SdkException e) {
-          if (AwsErrors.isOutOfTime(e)) {
-            // Before the call, or the rate limiter gave up waiting: nothing was sent.
-            carriersNotLookedUp++;
-            outOfTime = AwsErrors.budgetMessage(e);
-            continue;
-          }
+        } else if (validated.isOutOfTime()) {
+          // Before the call, or the rate limiter gave up waiting: nothing was sent.
+          carriersNotLookedUp++;
+        } else {
           carrierLookups++;
           carrierLookupFailures++;
           if (firstFailure == null) {
-            firstFailure = AwsErrors.reason(e);
+            firstFailure = validated.reason();
           }
-          if (AwsErrors.isAccessDenied(e) || AwsErrors.isUnreachable(e)) {
+          if (validated.isDenied() || AwsErrors.isUnreachable(validated.error())) {
             // Every further lookup would fail the same way.
-            stopped = AwsErrors.reason(e);
+            stopped = validated.reason();
           }
         }
       }
       if (stopped != null) {
-        errors.add("carrier lookups (Pinpoint PhoneNumberValidate) stopped: " + stopped + "; carrier Unknown for "
+        log.error("carrier lookups (Pinpoint PhoneNumberValidate) stopped: " + stopped + "; carrier Unknown for "
             + (carrierLookupFailures + carriersNotLookedUp) + " number(s) this review");
       } else if (carrierLookupFailures > 0) {
-        errors.add("carrier lookup (Pinpoint PhoneNumberValidate) failed for " + carrierLookupFailures
+        log.error("carrier lookup (Pinpoint PhoneNumberValidate) failed for " + carrierLookupFailures
             + " number(s), carrier Unknown this review: " + firstFailure);
       }
-      if (outOfTime != null) {
-        errors.add("time budget spent (" + outOfTime + "); carrier not looked up for " + carriersNotLookedUp
-            + " number(s), the next review continues from the cache");
-        LOG.warn("time budget spent during carrier lookups; storing what was read as PARTIAL");
+      if (stopped == null && carriersNotLookedUp > 0) {
+        log.notExamined("the carrier of " + carriersNotLookedUp + " number(s) (the next review continues from the"
+            + " cache)");
       }
+    }
+
+    private NumberValidateResponse validate(ListPhoneNumbersSummary number) {
+      log.budget().check("Pinpoint PhoneNumberValidate");
+      return clients.client(PinpointClient.class, region).phoneNumberValidate(PhoneNumberValidateRequest.builder()
+          .numberValidateRequest(NumberValidateRequest.builder().phoneNumber(number.phoneNumber())
+              .isoCountryCode(number.phoneNumberCountryCodeAsString()).build())
+          .build()).numberValidateResponse();
     }
 
     private void remember(String id, String carrier, CarrierSource source) {
@@ -325,53 +301,56 @@ public final class PhoneAnalyzer implements Analyzer {
 
     /**
      * DescribePhoneNumber per number, least recently checked first (never checked before all), until
-     * {@code statusBudget} is spent; the cache records when each number was checked.
+     * {@code statusBudget} is spent; the cache records when each number was checked. Spending that
+     * sub-budget is by design, not an error: its own log, and the coverage becomes a finding.
      */
     private void checkStatuses(List<ListPhoneNumbersSummary> listed, Map<String, Entry> cached,
         TimeBudget statusBudget) {
       List<ListPhoneNumbersSummary> order = new ArrayList<>(listed);
       order.sort(Comparator.comparing((ListPhoneNumbersSummary n) -> lastChecked(cached, n),
           Comparator.nullsFirst(Comparator.naturalOrder())));
-      ConnectClient connect = clients.connect(region);
+      ReadLog statusLog = new ReadLog(statusBudget);
       String stopped = null;
       long failures = 0;
       String firstFailure = null;
       for (ListPhoneNumbersSummary number : order) {
-        if (stopped != null || statusSubBudgetSpent) {
+        if (stopped != null) {
           statusNotChecked++;
           continue;
         }
         String id = number.phoneNumberId();
-        try {
+        Outcome<ClaimedPhoneNumberSummary> described = statusLog.attempt(() -> {
           statusBudget.check("Connect DescribePhoneNumber");
-          budget.check("Connect DescribePhoneNumber");
-          ClaimedPhoneNumberSummary claimed = connect.describePhoneNumber(DescribePhoneNumberRequest.builder()
-              .phoneNumberId(id).build()).claimedPhoneNumberSummary();
-          statuses.put(id, claimed == null || claimed.phoneNumberStatus() == null
-              ? PhoneNumberStatus.builder().build() : claimed.phoneNumberStatus());
+          log.budget().check("Connect DescribePhoneNumber");
+          return connect.describePhoneNumber(DescribePhoneNumberRequest.builder().phoneNumberId(id).build())
+              .claimedPhoneNumberSummary();
+        });
+        if (described.isOk()) {
+          ClaimedPhoneNumberSummary claimed = described.get();
+          PhoneNumberStatus found = claimed == null || claimed.phoneNumberStatus() == null
+              ? PhoneNumberStatus.builder().build() : claimed.phoneNumberStatus();
           statusChecked++;
-          PhoneNumberStatus found = statuses.get(id);
           nextCache.put(id, nextCache.get(id).withStatus(found.statusAsString(), found.message(), clock.instant()));
-        } catch (BudgetExceededException | SdkException e) {
-          statusNotChecked++;
-          if (AwsErrors.isOutOfTime(e)) {
-            statusSubBudgetSpent = true;
-            continue;
-          }
-          failures++;
-          if (firstFailure == null) {
-            firstFailure = AwsErrors.reason(e);
-          }
-          if (AwsErrors.isAccessDenied(e) || AwsErrors.isUnreachable(e)) {
-            stopped = AwsErrors.reason(e);
-          }
+          continue;
+        }
+        statusNotChecked++;
+        if (described.isOutOfTime()) {
+          statusSubBudgetSpent = true;
+          continue;
+        }
+        failures++;
+        if (firstFailure == null) {
+          firstFailure = described.reason();
+        }
+        if (described.isDenied() || AwsErrors.isUnreachable(described.error())) {
+          stopped = described.reason();
         }
       }
       if (stopped != null) {
-        errors.add("status checks (Connect DescribePhoneNumber) stopped: " + stopped + "; status not checked for "
+        log.error("status checks (Connect DescribePhoneNumber) stopped: " + stopped + "; status not checked for "
             + statusNotChecked + " number(s)");
       } else if (failures > 0) {
-        errors.add("status (Connect DescribePhoneNumber) could not be read for " + failures + " number(s): "
+        log.error("status (Connect DescribePhoneNumber) could not be read for " + failures + " number(s): "
             + firstFailure);
       }
       if (statusSubBudgetSpent) {

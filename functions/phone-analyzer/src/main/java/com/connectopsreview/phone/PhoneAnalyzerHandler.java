@@ -6,20 +6,17 @@ import java.time.Clock;
 
 /**
  * Lambda entry point of the {@code phone} analyzer: reads an AnalyzerRequest, runs the analyzer
- * (which stores its result and its carrier cache), answers the AnalyzerResponse summary.
+ * (which stores its result), answers the AnalyzerResponse summary.
  */
 public final class PhoneAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public PhoneAnalyzerHandler() {
-    this(PhoneAnalyzerFunction.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
-  }
-
-  PhoneAnalyzerHandler(AnalyzerRunner runner) {
-    this(runner, Clock.systemUTC());
+    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), PhoneAnalyzerFactory::create),
+        Clock.systemUTC());
   }
 
   PhoneAnalyzerHandler(AnalyzerRunner runner, Clock clock) {
-    super(PhoneAnalyzerFunction.COMPONENT, runner, clock);
+    super(PhoneAnalyzerFactory.COMPONENT, runner, clock);
   }
 }

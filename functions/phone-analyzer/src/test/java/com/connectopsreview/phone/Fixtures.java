@@ -6,17 +6,10 @@ import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.TimeWindow;
 import com.connectopsreview.shared.sections.PhoneSection.CarrierSource;
 import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.ListPhoneNumbersSummary;
-import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 /** Shared test data: the instance of the request fixture, numbers, request and finding helpers. */
 final class Fixtures {
@@ -78,45 +71,5 @@ final class Fixtures {
     return findings.stream().map(Finding::checkId).toList();
   }
 
-  /** Clients that are the given ones in every Region. */
-  record FixedClients(ConnectClient connect, PinpointClient pinpoint) implements PhoneClients {
 
-    @Override
-    public ConnectClient connect(Region region) {
-      return connect;
-    }
-
-    @Override
-    public PinpointClient pinpoint(Region region) {
-      return pinpoint;
-    }
-  }
-
-  /** A clock the test moves forward (e.g. one second per paced call). */
-  static final class MovingClock extends Clock {
-    private Instant now;
-
-    MovingClock(Instant start) {
-      this.now = start;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-  }
 }

@@ -8,9 +8,10 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.exception.InvalidRequestException;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -20,6 +21,8 @@ import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.sections.PhoneSection.CheckIds;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +36,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.MockMakers;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
@@ -43,15 +46,13 @@ import software.amazon.awssdk.services.pinpoint.PinpointClient;
 
 class PhoneAnalyzerHandlerTest {
 
-  /** events/analyzer-request.json with component "phone". */
-  private static final String EVENT = "events/analyzer-request-phone.json";
   private static final String REVIEW_ID = "20261123T090000Z-abcdef";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 
   @TempDir Path storeDir;
 
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final PinpointClient pinpoint = mock(PinpointClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
+  private final PinpointClient pinpoint = SdkMocks.client(PinpointClient.class);
   private LocalDirectoryResultStore store;
   private PhoneAnalyzerHandler handler;
 
@@ -63,8 +64,9 @@ class PhoneAnalyzerHandlerTest {
         .thenReturn(DescribeInstanceResponse.builder().build());
     store = new LocalDirectoryResultStore(storeDir);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    handler = new PhoneAnalyzerHandler(PhoneAnalyzerFunction.create(store,
-        new Fixtures.FixedClients(connect, pinpoint), new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
+    ServiceClients clients = SdkMocks.inRegion(Region.US_EAST_1, connect, pinpoint);
+    handler = new PhoneAnalyzerHandler(new AnalyzerRunner(PhoneAnalyzerFactory.create(clients, store, clock), store,
+        new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
   }
 
   @Test
@@ -113,10 +115,6 @@ class PhoneAnalyzerHandlerTest {
   }
 
   private static InputStream event() {
-    InputStream in = PhoneAnalyzerHandlerTest.class.getClassLoader().getResourceAsStream(EVENT);
-    if (in == null) {
-      throw new IllegalStateException(EVENT + " is not on the test classpath");
-    }
-    return in;
+    return TestEvents.open("analyzer-request-phone.json");
   }
 }

@@ -16,14 +16,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.clearInvocations;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerResult;
 import com.connectopsreview.shared.model.ComponentStatus;
@@ -33,6 +32,8 @@ import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.sections.PhoneSection.CheckIds;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestClock;
 import com.connectopsreview.shared.time.TimeBudget;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +52,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
-import org.mockito.MockMakers;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.AccessDeniedException;
 import software.amazon.awssdk.services.connect.model.ClaimedPhoneNumberSummary;
@@ -60,11 +61,11 @@ import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
 import software.amazon.awssdk.services.connect.model.DescribePhoneNumberRequest;
 import software.amazon.awssdk.services.connect.model.DescribePhoneNumberResponse;
-import software.amazon.awssdk.services.connect.model.Instance;
-import software.amazon.awssdk.services.connect.model.ListPhoneNumbersSummary;
 import software.amazon.awssdk.services.connect.model.FlowAssociationSummary;
+import software.amazon.awssdk.services.connect.model.Instance;
 import software.amazon.awssdk.services.connect.model.ListFlowAssociationsRequest;
 import software.amazon.awssdk.services.connect.model.ListFlowAssociationsResponse;
+import software.amazon.awssdk.services.connect.model.ListPhoneNumbersSummary;
 import software.amazon.awssdk.services.connect.model.ListPhoneNumbersV2Request;
 import software.amazon.awssdk.services.connect.model.ListPhoneNumbersV2Response;
 import software.amazon.awssdk.services.connect.model.PhoneNumberStatus;
@@ -83,8 +84,8 @@ class PhoneAnalyzerTest {
 
   @TempDir Path storeDir;
 
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final PinpointClient pinpoint = mock(PinpointClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
+  private final PinpointClient pinpoint = SdkMocks.client(PinpointClient.class);
   private LocalDirectoryResultStore store;
 
   /** The inventory ListPhoneNumbersV2 answers, one page. */
@@ -142,7 +143,7 @@ class PhoneAnalyzerTest {
   }
 
   private AnalysisOutput analyze(Clock clock, Instant deadline) {
-    return new PhoneAnalyzer(new Fixtures.FixedClients(connect, pinpoint), store, clock)
+    return new PhoneAnalyzer(SdkMocks.inRegion(Region.US_EAST_1, connect, pinpoint), store, clock)
         .analyze(Fixtures.request(deadline), new TimeBudget(clock, deadline));
   }
 
@@ -303,6 +304,28 @@ class PhoneAnalyzerTest {
     assertEquals("NO_TARGET", out.data().at("/lookups/unusedRule").asText());
     assertEquals(List.of(Fixtures.arn("n-none")), all(out.findings(), CheckIds.NUMBER_UNUSED).stream()
         .map(f -> f.resource()).toList());
+  }
+
+  @Test
+  void unused_whenTimeRunsOutBeforeTheFlowAssociations_isPartialLikeAnyOtherReadNotFailed() {
+    inventory.add(listed("n-target", "+12025550101", "US", "DID", true));
+    inventory.add(listed("n-none", "+12025550102", "US", "DID", false));
+    TestClock clock = new TestClock(NOW);
+    when(connect.listPhoneNumbersV2(any(ListPhoneNumbersV2Request.class))).thenAnswer(call -> {
+      clock.advance(Duration.ofMinutes(20));
+      return ListPhoneNumbersV2Response.builder().listPhoneNumbersSummaryList(inventory).build();
+    });
+
+    AnalysisOutput out = analyze(clock, NOW.plusSeconds(600));
+
+    // The inventory was read: the component keeps it and says what time left out.
+    assertEquals(ComponentStatus.PARTIAL, out.status());
+    assertEquals(2, out.data().get("totalNumbers").asLong());
+    assertEquals("NO_TARGET", out.data().at("/lookups/unusedRule").asText());
+    verify(connect, never()).listFlowAssociations(any(ListFlowAssociationsRequest.class));
+    String error = out.errors().get(out.errors().size() - 1);
+    assertTrue(error.startsWith("time budget spent (time budget spent before Connect ListFlowAssociations"), error);
+    assertTrue(error.contains("not examined: flow associations (ListFlowAssociations; unused = no TargetArn)"), error);
   }
 
   @Test
@@ -491,8 +514,8 @@ class PhoneAnalyzerTest {
         .thenThrow(connectDenied("ListPhoneNumbersV2"));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-    PhoneAnalyzerFunction.create(store, new Fixtures.FixedClients(connect, pinpoint),
-        new ApiCallCounter(ApiRateLimiter.unlimited()), clock).run(Fixtures.request(NOW.plusSeconds(120)));
+    new AnalyzerRunner(PhoneAnalyzerFactory.create(SdkMocks.inRegion(Region.US_EAST_1, connect, pinpoint), store, clock),
+        store, new ApiCallCounter(ApiRateLimiter.unlimited()), clock).run(Fixtures.request(NOW.plusSeconds(120)));
 
     AnalyzerResult stored = store.getResult(REVIEW_ID, "phone").orElseThrow();
     assertEquals(ComponentStatus.FAILED, stored.status());
@@ -543,7 +566,7 @@ class PhoneAnalyzerTest {
   @Test
   void statusChecks_useAtMostHalfTheTimeLeft_reportPartialCheck_andTheNextRunChecksTheOthersFirst() {
     numbers(8, 0);
-    Fixtures.MovingClock clock = new Fixtures.MovingClock(NOW);
+    TestClock clock = new TestClock(NOW);
     List<String> described = new ArrayList<>();
     when(connect.describePhoneNumber(any(DescribePhoneNumberRequest.class))).thenAnswer(call -> {
       DescribePhoneNumberRequest r = call.getArgument(0);
@@ -580,7 +603,7 @@ class PhoneAnalyzerTest {
   @Test
   void timeSpentDuringCarrierLookups_isPartial_keepsWhatWasLearned_andTheNextRunContinues() {
     numbers(5, 0);
-    Fixtures.MovingClock clock = new Fixtures.MovingClock(NOW);
+    TestClock clock = new TestClock(NOW);
     when(pinpoint.phoneNumberValidate(any(PhoneNumberValidateRequest.class))).thenAnswer(call -> {
       clock.advance(Duration.ofSeconds(2));
       return validateAnswer(call.getArgument(0));
@@ -593,8 +616,8 @@ class PhoneAnalyzerTest {
     assertEquals(3, first.data().at("/lookups/carriersNotLookedUp").asLong());
     assertTrue(first.errors().get(0).startsWith("time budget spent (time budget spent before Pinpoint "
         + "PhoneNumberValidate"), first.errors().get(0));
-    assertTrue(first.errors().get(0).endsWith("carrier not looked up for 3 number(s), the next review continues"
-        + " from the cache"), first.errors().get(0));
+    assertTrue(first.errors().get(0).endsWith("; not examined: the carrier of 3 number(s) (the next review continues"
+        + " from the cache)"), first.errors().get(0));
     assertEquals("Carrier B", cache().at("/numbers/n02/carrier").asText());
     assertTrue(cache().at("/numbers/n03/carrierCheckedAt").isMissingNode());
 

@@ -229,6 +229,6 @@ class PhoneAnalyzerWireTest {
     AwsClients aws = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults()
         .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWIRETEST", "wire-secret")))
         .withEndpoint(URI.create(WM.baseUrl())));
-    return PhoneAnalyzerFunction.create(store, aws, Clock.fixed(NOW, ZoneOffset.UTC));
+    return AnalyzerRunner.of(PhoneAnalyzerFactory::create, store, aws, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 }
