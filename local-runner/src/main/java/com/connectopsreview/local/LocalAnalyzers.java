@@ -1,7 +1,6 @@
 package com.connectopsreview.local;
 
-import com.connectopsreview.flow.FlowAnalyzer;
-import com.connectopsreview.flow.FlowClients;
+import com.connectopsreview.flow.FlowAnalyzerFactory;
 import com.connectopsreview.instance.InstanceAnalyzerFactory;
 import com.connectopsreview.metrics.MetricsAnalyzer;
 import com.connectopsreview.metrics.MetricsClients;
@@ -22,7 +21,7 @@ final class LocalAnalyzers {
       "quota", QuotaAnalyzerFactory::create,
       "metrics", (clients, store, clock) -> new MetricsAnalyzer(MetricsClients.of((AwsClients) clients)),
       "phone", PhoneAnalyzerFactory::create,
-      "flow", (clients, store, clock) -> new FlowAnalyzer(FlowClients.of((AwsClients) clients), store));
+      "flow", FlowAnalyzerFactory::create);
 
   private LocalAnalyzers() {}
 }

@@ -3,7 +3,12 @@ package com.connectopsreview.flow;
 import com.connectopsreview.flow.FlowCache.Entry;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
-import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.analyzer.Outcome;
+import com.connectopsreview.shared.analyzer.ReadLog;
+import com.connectopsreview.shared.aws.AwsErrors;
+import com.connectopsreview.shared.aws.ServiceClients;
+import com.connectopsreview.shared.hash.Sha256;
+import com.connectopsreview.shared.links.AccessUrlLookup;
 import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.Finding;
@@ -17,7 +22,6 @@ import com.connectopsreview.shared.sections.FlowSection.LoggingBehavior;
 import com.connectopsreview.shared.sections.FlowSection.ModuleRow;
 import com.connectopsreview.shared.store.ResultStore;
 import com.connectopsreview.shared.time.TimeBudget;
-import com.connectopsreview.shared.time.TimeBudget.BudgetExceededException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -27,8 +31,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.connect.ConnectClient;
 
 /**
  * The {@code flow} component: every contact flow and flow module of the instance, their logging
@@ -55,17 +59,17 @@ public final class FlowAnalyzer implements Analyzer {
   /** At most this many unread flows are named one by one in {@code errors}. */
   static final int NAMED_IN_ERRORS = 20;
 
-  private final FlowClients clients;
+  private final ServiceClients clients;
   private final ResultStore store;
 
-  public FlowAnalyzer(FlowClients clients, ResultStore store) {
+  public FlowAnalyzer(ServiceClients clients, ResultStore store) {
     this.clients = clients;
     this.store = store;
   }
 
   @Override
   public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
-    return new Run(request, budget, clients, store).analyze();
+    return new Run(request, new ReadLog(budget), clients, store).analyze();
   }
 
   /** A flow or module with what the run learned about its content (analysis null: content not read). */
@@ -75,12 +79,12 @@ public final class FlowAnalyzer implements Analyzer {
   private static final class Run {
 
     private final InstanceRef ref;
+    private final ReadLog log;
+    private final ServiceClients clients;
     private final ResultStore store;
     private final FlowFetcher fetcher;
-    private final List<String> errors = new ArrayList<>();
     private final List<String> unread = new ArrayList<>();
     private int notExaminedForTime;
-    private String outOfTime;
     private FlowCache.Document cached;
     private final FlowCache.Document fresh = FlowCache.Document.empty();
     private int analyzed;
@@ -88,14 +92,17 @@ public final class FlowAnalyzer implements Analyzer {
     private boolean contentFromSearch;
     private boolean contentFromDescribe;
 
-    Run(AnalyzerRequest request, TimeBudget budget, FlowClients clients, ResultStore store) {
+    Run(AnalyzerRequest request, ReadLog log, ServiceClients clients, ResultStore store) {
       this.ref = request.instance();
+      this.log = log;
+      this.clients = clients;
       this.store = store;
-      this.fetcher = new FlowFetcher(clients.connect(Region.of(ref.region())), ref.id(), budget);
+      this.fetcher = new FlowFetcher(clients.client(ConnectClient.class, Region.of(ref.region())), ref.id(),
+          log.budget());
     }
 
     AnalysisOutput analyze() {
-      cached = FlowCache.read(store, FlowAnalyzerFunction.COMPONENT, ref.id());
+      cached = FlowCache.read(store, FlowAnalyzerFactory.COMPONENT, ref.id());
       ConsoleLinks links = links();
       Boolean instanceFlowLogs = instanceFlowLogs();
 
@@ -106,14 +113,13 @@ public final class FlowAnalyzer implements Analyzer {
 
       List<Examined> examinedFlows = flows.stream().map(this::examine).toList();
       List<Examined> examinedModules = modules.stream().map(this::examine).toList();
-      FlowCache.write(store, FlowAnalyzerFunction.COMPONENT, ref.id(), fresh);
+      FlowCache.write(store, FlowAnalyzerFactory.COMPONENT, ref.id(), fresh);
 
       if (!unread.isEmpty()) {
-        errors.add("content of " + unread.size() + " flow(s)/module(s) not read: " + named(unread));
+        log.error("content of " + unread.size() + " flow(s)/module(s) not read: " + named(unread));
       }
-      if (outOfTime != null) {
-        errors.add("time budget spent (" + outOfTime + ")" + (notExaminedForTime == 0 ? ""
-            : "; content of " + notExaminedForTime + " flow(s)/module(s) not read, the next review continues"));
+      if (notExaminedForTime > 0) {
+        log.notExamined("content of " + notExaminedForTime + " flow(s)/module(s) (the next review continues)");
       }
       LOG.info("flows: {} flows, {} modules; analyzed {}, reused from cache {}, {} search pages, {} list pages, "
           + "{} describes", flows.size(), modules.size(), analyzed, reused, fetcher.searchPages(),
@@ -125,28 +131,19 @@ public final class FlowAnalyzer implements Analyzer {
 
     /** The access URL for the designer links; without it the links fall back to the console (not an error). */
     private ConsoleLinks links() {
-      ConsoleLinks links = ConsoleLinks.forInstance(ref);
-      try {
-        links = links.withAccessUrl(fetcher.accessUrl());
-      } catch (SdkException | BudgetExceededException e) {
-        LOG.info("flow designer links left out: DescribeInstance: {}", AwsErrors.reason(e));
+      AccessUrlLookup.Resolved resolved = AccessUrlLookup.read(clients, ref, log.budget());
+      if (resolved.note() != null) {
+        LOG.info("flow designer links left out: {}", resolved.note());
       }
-      return links;
+      return resolved.links();
     }
 
     private Boolean instanceFlowLogs() {
-      try {
-        return fetcher.instanceFlowLogs();
-      } catch (BudgetExceededException e) {
-        stop(e);
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e);
-        } else {
-          errors.add("instance attribute CONTACTFLOW_LOGS not read: " + AwsErrors.reason(e));
-        }
+      Outcome<Boolean> read = log.attempt(fetcher::instanceFlowLogs);
+      if (read.isDenied() || read.isFailed()) {
+        log.error("instance attribute CONTACTFLOW_LOGS not read: " + read.reason());
       }
-      return null;
+      return read.orElse(null);
     }
 
     /**
@@ -157,50 +154,36 @@ public final class FlowAnalyzer implements Analyzer {
      */
     private boolean list(String what, List<FlowRecord> into, Consumer<List<FlowRecord>> search,
         Consumer<List<FlowRecord>> fallback) {
-      if (outOfTime != null) {
-        return false;
-      }
       int pagesBefore = fetcher.searchPages();
-      try {
+      Outcome<Void> searched = log.attempt(() -> {
         search.accept(into);
-        return true;
-      } catch (BudgetExceededException e) {
-        stop(e);
-        return false;
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e);
-          return false;
-        }
-        if (fetcher.searchPages() > pagesBefore || !AwsErrors.isRefused(e)) {
-          errors.add(what + " listed incompletely (" + into.size() + " read): " + AwsErrors.reason(e));
-          return false;
-        }
-        LOG.info("search for {} refused, falling back to List + Describe: {}", what, AwsErrors.reason(e));
-        return fallback(what, into, fallback, AwsErrors.reason(e));
+        return null;
+      });
+      if (searched.isOk() || searched.isOutOfTime()) {
+        return searched.isOk();
       }
+      if (fetcher.searchPages() > pagesBefore || !AwsErrors.isOperationRefused(searched.error())) {
+        log.error(what + " listed incompletely (" + into.size() + " read): " + searched.reason());
+        return false;
+      }
+      LOG.info("search for {} refused, falling back to List + Describe: {}", what, searched.reason());
+      return fallback(what, into, fallback, searched.reason());
     }
 
     private boolean fallback(String what, List<FlowRecord> into, Consumer<List<FlowRecord>> list, String refused) {
-      try {
+      Outcome<Void> listed = log.attempt(() -> {
         list.accept(into);
-        return true;
-      } catch (BudgetExceededException e) {
-        stop(e);
-        return false;
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e);
-          return false;
-        }
-        String reason = what + " not listed: Search refused (" + refused + "), List failed ("
-            + AwsErrors.reason(e) + ")";
-        if (into.isEmpty() && "flows".equals(what)) {
-          throw new FlowsNotListedException(reason);
-        }
-        errors.add(reason + (into.isEmpty() ? "" : "; " + into.size() + " read"));
-        return false;
+        return null;
+      });
+      if (listed.isOk() || listed.isOutOfTime()) {
+        return listed.isOk();
       }
+      String reason = what + " not listed: Search refused (" + refused + "), List failed (" + listed.reason() + ")";
+      if (into.isEmpty() && "flows".equals(what)) {
+        throw new FlowsNotListedException(reason);
+      }
+      log.error(reason + (into.isEmpty() ? "" : "; " + into.size() + " read"));
+      return false;
     }
 
     /** The analysis of one flow or module: cached, from the listed content, or from a Describe call. */
@@ -229,7 +212,7 @@ public final class FlowAnalyzer implements Analyzer {
       } else {
         contentFromSearch = true;
       }
-      String hash = FlowCache.sha256(record.content());
+      String hash = Sha256.hex(record.content());
       FlowAnalysis analysis;
       if (previous != null && hash.equals(previous.contentSha256())) {
         reused++;
@@ -244,37 +227,17 @@ public final class FlowAnalyzer implements Analyzer {
 
     /** The record with described content; null when it could not be read (already noted). */
     private FlowRecord describe(FlowRecord record) {
-      if (outOfTime != null) {
+      Outcome<FlowRecord> described = log.attempt(() -> fetcher.describe(record));
+      if (described.isOutOfTime()) {
         notExaminedForTime++;
-        return null;
-      }
-      try {
-        FlowRecord described = fetcher.describe(record);
-        if (!described.hasContent()) {
-          unread.add(record.describe() + ": Describe returned no Content");
-          return null;
-        }
-        return described;
-      } catch (BudgetExceededException e) {
-        stop(e);
-        notExaminedForTime++;
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          stop(e);
-          notExaminedForTime++;
-        } else {
-          unread.add(record.describe() + ": " + AwsErrors.reason(e));
-        }
+      } else if (!described.isOk()) {
+        unread.add(record.describe() + ": " + described.reason());
+      } else if (!described.get().hasContent()) {
+        unread.add(record.describe() + ": Describe returned no Content");
+      } else {
+        return described.get();
       }
       return null;
-    }
-
-    private void stop(RuntimeException e) {
-      if (outOfTime == null) {
-        BudgetExceededException budget = com.connectopsreview.shared.aws.AwsErrors.budgetExceeded(e);
-        outOfTime = budget == null ? e.getMessage() : budget.getMessage();
-        LOG.warn("time budget spent; storing what was read as PARTIAL");
-      }
     }
 
     // ---- result ----
@@ -345,7 +308,7 @@ public final class FlowAnalyzer implements Analyzer {
       FlowSection data = new FlowSection(instanceFlowLogs, contentSource(), flows.size(), modules.size(), byType, percent,
           flowRows, moduleRows, lintRows, new Analysis(analyzed, reused, fetcher.describeCalls(),
               fetcher.searchPages(), fetcher.listPages()));
-      return AnalysisOutput.of(findings, Json.tree(data), errors);
+      return log.output(findings, data);
     }
 
     private ContentSource contentSource() {

@@ -12,14 +12,11 @@ public final class FlowAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public FlowAnalyzerHandler() {
-    this(FlowAnalyzerFunction.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
-  }
-
-  FlowAnalyzerHandler(AnalyzerRunner runner) {
-    this(runner, Clock.systemUTC());
+    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), FlowAnalyzerFactory::create),
+        Clock.systemUTC());
   }
 
   FlowAnalyzerHandler(AnalyzerRunner runner, Clock clock) {
-    super(FlowAnalyzerFunction.COMPONENT, runner, clock);
+    super(FlowAnalyzerFactory.COMPONENT, runner, clock);
   }
 }

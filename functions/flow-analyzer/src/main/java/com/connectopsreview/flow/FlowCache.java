@@ -1,13 +1,10 @@
 package com.connectopsreview.flow;
 
+import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.store.ResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -94,16 +91,6 @@ final class FlowCache {
     } catch (RuntimeException e) {
       LOG.warn("flow cache not saved; the next review analyzes every flow again: {}", AwsErrors.reason(e));
       return false;
-    }
-  }
-
-  /** Lower-case hex SHA-256 of the content's UTF-8 bytes. */
-  static String sha256(String content) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package com.connectopsreview.flow;
 
 import com.connectopsreview.flow.FlowRecord.Kind;
+import com.connectopsreview.shared.analyzer.Pages;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.util.List;
 import software.amazon.awssdk.services.connect.ConnectClient;
@@ -10,18 +11,21 @@ import software.amazon.awssdk.services.connect.model.ContactFlowModule;
 import software.amazon.awssdk.services.connect.model.DescribeContactFlowModuleRequest;
 import software.amazon.awssdk.services.connect.model.DescribeContactFlowRequest;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceAttributeRequest;
-import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
-import software.amazon.awssdk.services.connect.model.Instance;
 import software.amazon.awssdk.services.connect.model.InstanceAttributeType;
 import software.amazon.awssdk.services.connect.model.ListContactFlowModulesRequest;
+import software.amazon.awssdk.services.connect.model.ListContactFlowModulesResponse;
 import software.amazon.awssdk.services.connect.model.ListContactFlowsRequest;
+import software.amazon.awssdk.services.connect.model.ListContactFlowsResponse;
 import software.amazon.awssdk.services.connect.model.SearchContactFlowModulesRequest;
+import software.amazon.awssdk.services.connect.model.SearchContactFlowModulesResponse;
 import software.amazon.awssdk.services.connect.model.SearchContactFlowsRequest;
+import software.amazon.awssdk.services.connect.model.SearchContactFlowsResponse;
 
 /**
  * The Connect calls of one run, each after a budget check (pacing is the clients' interceptor's),
- * counting pages and Describe calls for the component's {@code data.analysis}. Listing methods
- * append page by page to the caller's list, so what was read before a failure is kept.
+ * counting pages and Describe calls for the component's {@code data.analysis}. Listing methods go
+ * through the SDK's paginators and append page by page to the caller's list, so what was read
+ * before a failure is kept.
  */
 final class FlowFetcher {
 
@@ -64,70 +68,50 @@ final class FlowFetcher {
     return value == null || value.isBlank() ? null : Boolean.valueOf(value.trim());
   }
 
-  /** The instance's access URL (for the flow designer links), null when Connect gives none. */
-  String accessUrl() {
-    budget.check("Connect DescribeInstance");
-    Instance instance = connect.describeInstance(DescribeInstanceRequest.builder().instanceId(instanceId).build())
-        .instance();
-    return instance == null ? null : instance.instanceAccessUrl();
-  }
-
   /** Every flow, every state and status (no search criteria), with Content where Search returns it. */
   void searchFlows(List<FlowRecord> into) {
-    String token = null;
-    do {
-      budget.check("Connect SearchContactFlows");
-      var page = connect.searchContactFlows(SearchContactFlowsRequest.builder()
-          .instanceId(instanceId).maxResults(SEARCH_PAGE_SIZE).nextToken(token).build());
+    for (SearchContactFlowsResponse page : Pages.of(budget, "Connect SearchContactFlows",
+        connect.searchContactFlowsPaginator(SearchContactFlowsRequest.builder()
+            .instanceId(instanceId).maxResults(SEARCH_PAGE_SIZE).build()))) {
       searchPages++;
       for (ContactFlow f : page.contactFlows()) {
         into.add(new FlowRecord(Kind.FLOW, f.id(), f.arn(), f.name(), f.typeAsString(), f.stateAsString(),
             f.statusAsString(), f.lastModifiedTime(), f.content()));
       }
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    }
   }
 
   void searchModules(List<FlowRecord> into) {
-    String token = null;
-    do {
-      budget.check("Connect SearchContactFlowModules");
-      var page = connect.searchContactFlowModules(SearchContactFlowModulesRequest.builder()
-          .instanceId(instanceId).maxResults(SEARCH_PAGE_SIZE).nextToken(token).build());
+    for (SearchContactFlowModulesResponse page : Pages.of(budget, "Connect SearchContactFlowModules",
+        connect.searchContactFlowModulesPaginator(SearchContactFlowModulesRequest.builder()
+            .instanceId(instanceId).maxResults(SEARCH_PAGE_SIZE).build()))) {
       searchPages++;
       for (ContactFlowModule m : page.contactFlowModules()) {
         into.add(new FlowRecord(Kind.MODULE, m.id(), m.arn(), m.name(), null, m.stateAsString(),
             m.statusAsString(), null, m.content()));
       }
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    }
   }
 
   /** The fallback when Search is refused: summaries only (no content, no LastModifiedTime). */
   void listFlows(List<FlowRecord> into) {
-    String token = null;
-    do {
-      budget.check("Connect ListContactFlows");
-      var page = connect.listContactFlows(ListContactFlowsRequest.builder()
-          .instanceId(instanceId).maxResults(LIST_PAGE_SIZE).nextToken(token).build());
+    for (ListContactFlowsResponse page : Pages.of(budget, "Connect ListContactFlows",
+        connect.listContactFlowsPaginator(ListContactFlowsRequest.builder()
+            .instanceId(instanceId).maxResults(LIST_PAGE_SIZE).build()))) {
       listPages++;
       page.contactFlowSummaryList().forEach(f -> into.add(new FlowRecord(Kind.FLOW, f.id(), f.arn(), f.name(),
           f.contactFlowTypeAsString(), f.contactFlowStateAsString(), f.contactFlowStatusAsString(), null, null)));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    }
   }
 
   void listModules(List<FlowRecord> into) {
-    String token = null;
-    do {
-      budget.check("Connect ListContactFlowModules");
-      var page = connect.listContactFlowModules(ListContactFlowModulesRequest.builder()
-          .instanceId(instanceId).maxResults(LIST_PAGE_SIZE).nextToken(token).build());
+    for (ListContactFlowModulesResponse page : Pages.of(budget, "Connect ListContactFlowModules",
+        connect.listContactFlowModulesPaginator(ListContactFlowModulesRequest.builder()
+            .instanceId(instanceId).maxResults(LIST_PAGE_SIZE).build()))) {
       listPages++;
       page.contactFlowModulesSummaryList().forEach(m -> into.add(new FlowRecord(Kind.MODULE, m.id(), m.arn(),
           m.name(), null, m.stateAsString(), null, null, null)));
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    }
   }
 
   /** The record with its content from DescribeContactFlow / DescribeContactFlowModule. */

@@ -11,8 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.AccessDeniedException;
 import software.amazon.awssdk.services.connect.model.ContactFlow;
 import software.amazon.awssdk.services.connect.model.ContactFlowModule;
@@ -96,13 +94,5 @@ final class Fixtures {
           + findings.stream().map(Finding::checkId).toList());
     }
     return matching.get(0);
-  }
-
-  /** Clients that are the given one in every Region. */
-  record FixedClients(ConnectClient connect) implements FlowClients {
-    @Override
-    public ConnectClient connect(Region region) {
-      return connect;
-    }
   }
 }

@@ -8,9 +8,9 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.exception.InvalidRequestException;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -20,6 +20,8 @@ import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -33,7 +35,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.MockMakers;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.Attribute;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceAttributeRequest;
@@ -48,14 +50,12 @@ import software.amazon.awssdk.services.connect.model.SearchContactFlowsResponse;
 
 class FlowAnalyzerHandlerTest {
 
-  /** events/analyzer-request.json with component "flow". */
-  private static final String EVENT = "events/analyzer-request-flow.json";
   private static final String REVIEW_ID = "20261123T090000Z-abcdef";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 
   @TempDir Path storeDir;
 
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
   private LocalDirectoryResultStore store;
   private FlowAnalyzerHandler handler;
 
@@ -72,8 +72,9 @@ class FlowAnalyzerHandlerTest {
         .thenReturn(SearchContactFlowModulesResponse.builder().build());
     store = new LocalDirectoryResultStore(storeDir);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    handler = new FlowAnalyzerHandler(FlowAnalyzerFunction.create(store, new Fixtures.FixedClients(connect),
-        new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
+    handler = new FlowAnalyzerHandler(new AnalyzerRunner(FlowAnalyzerFactory.create(
+        SdkMocks.inRegion(Region.US_EAST_1, connect), store, clock), store, new ApiCallCounter(ApiRateLimiter.unlimited()),
+        clock), clock);
   }
 
   @Test
@@ -122,10 +123,6 @@ class FlowAnalyzerHandlerTest {
   }
 
   private static InputStream event() {
-    InputStream in = FlowAnalyzerHandlerTest.class.getClassLoader().getResourceAsStream(EVENT);
-    if (in == null) {
-      throw new IllegalStateException(EVENT + " is not on the test classpath");
-    }
-    return in;
+    return TestEvents.open("analyzer-request-flow.json");
   }
 }

@@ -11,17 +11,16 @@ import static com.connectopsreview.flow.Fixtures.only;
 import static com.connectopsreview.flow.Fixtures.withCheckId;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.argThat;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.hash.Sha256;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerResult;
 import com.connectopsreview.shared.model.ComponentStatus;
@@ -31,21 +30,20 @@ import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.MockMakers;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.Attribute;
 import software.amazon.awssdk.services.connect.model.ContactFlow;
@@ -78,9 +76,9 @@ class FlowAnalyzerTest {
 
   @TempDir Path storeDir;
 
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
   private LocalDirectoryResultStore store;
-  private final MovableClock clock = new MovableClock(NOW);
+  private final TestClock clock = new TestClock(NOW);
 
   @BeforeEach
   void setUp() {
@@ -378,8 +376,8 @@ class FlowAnalyzerTest {
     assertEquals(1, result.errors().size());
     assertTrue(result.errors().get(0).startsWith("time budget spent (time budget spent before Connect "
         + "SearchContactFlowModules"), result.errors().get(0));
-    assertTrue(result.errors().get(0).endsWith("; content of 4 flow(s)/module(s) not read, the next review "
-        + "continues"), result.errors().get(0));
+    assertTrue(result.errors().get(0).endsWith("; not examined: content of 4 flow(s)/module(s) (the next review "
+        + "continues)"), result.errors().get(0));
     assertEquals(5, result.data().get("totalFlows").asInt());
     verify(connect, never()).describeContactFlow(any(DescribeContactFlowRequest.class));
     JsonNode cache = cache();
@@ -410,7 +408,7 @@ class FlowAnalyzerTest {
     assertEquals(4, withCheckId(secondResult.findings(), "FLOW.LINT.HARDCODED_PHONE").size());
     // Reused analyses give the same findings as fresh ones.
     assertEquals(2, withCheckId(secondResult.findings(), "FLOW.LOGGING.MISSING").size());
-    assertEquals(FlowCache.sha256(content("lint/hardcoded-phone-positive")), cache().at("/flows/f-3/contentSha256")
+    assertEquals(Sha256.hex(content("lint/hardcoded-phone-positive")), cache().at("/flows/f-3/contentSha256")
         .asText());
   }
 
@@ -452,7 +450,7 @@ class FlowAnalyzerTest {
   @Test
   void cacheOfOtherRulesVersionOrUnreadable_isIgnoredAndReplaced() {
     flows(flow("f-1", "Main IVR", "CONTACT_FLOW", content("clean/inbound"), T1));
-    String hash = FlowCache.sha256(content("clean/inbound"));
+    String hash = Sha256.hex(content("clean/inbound"));
     // Same content hash, but analysed by other rules: not reused.
     store.putCache("flow", INSTANCE_ID, ("{\"version\":1,\"rulesVersion\":\"0\",\"flows\":{\"f-1\":{\"contentSha256\":\""
         + hash + "\",\"analysis\":{\"parsable\":true,\"logging\":\"ABSENT\",\"lint\":[]}}}}")
@@ -480,7 +478,7 @@ class FlowAnalyzerTest {
   }
 
   private AnalyzerResult run(Instant deadline) {
-    FlowAnalyzerFunction.create(store, new Fixtures.FixedClients(connect),
+    new AnalyzerRunner(FlowAnalyzerFactory.create(SdkMocks.inRegion(Region.US_EAST_1, connect), store, clock), store,
         new ApiCallCounter(ApiRateLimiter.unlimited()), clock).run(Fixtures.request(deadline));
     return store.getResult(REVIEW_ID, "flow").orElseThrow();
   }
@@ -537,31 +535,4 @@ class FlowAnalyzerTest {
         .contactFlowState("ACTIVE").build();
   }
 
-  /** A clock tests move forward (time passing between reviews, or during a call). */
-  static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

@@ -216,6 +216,6 @@ class FlowAnalyzerWireTest {
     AwsClients aws = new AwsClients(new ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults()
         .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWIRETEST", "wire-secret")))
         .withEndpoint(URI.create(WM.baseUrl())));
-    return FlowAnalyzerFunction.create(store, aws, Clock.fixed(NOW, ZoneOffset.UTC));
+    return AnalyzerRunner.of(FlowAnalyzerFactory::create, store, aws, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 }
