@@ -2,12 +2,10 @@ package com.connectopsreview.local;
 
 import com.connectopsreview.flow.FlowAnalyzerFactory;
 import com.connectopsreview.instance.InstanceAnalyzerFactory;
-import com.connectopsreview.metrics.MetricsAnalyzer;
-import com.connectopsreview.metrics.MetricsClients;
+import com.connectopsreview.metrics.MetricsAnalyzerFactory;
 import com.connectopsreview.phone.PhoneAnalyzerFactory;
 import com.connectopsreview.quota.QuotaAnalyzerFactory;
 import com.connectopsreview.shared.analyzer.AnalyzerFactory;
-import com.connectopsreview.shared.aws.AwsClients;
 import java.util.Map;
 
 /**
@@ -19,7 +17,7 @@ final class LocalAnalyzers {
   static final Map<String, AnalyzerFactory> FACTORIES = Map.of(
       "instance", InstanceAnalyzerFactory::create,
       "quota", QuotaAnalyzerFactory::create,
-      "metrics", (clients, store, clock) -> new MetricsAnalyzer(MetricsClients.of((AwsClients) clients)),
+      "metrics", MetricsAnalyzerFactory::create,
       "phone", PhoneAnalyzerFactory::create,
       "flow", FlowAnalyzerFactory::create);
 

@@ -1,5 +1,6 @@
 package com.connectopsreview.metrics;
 
+import com.connectopsreview.shared.cloudwatch.MetricDataReader.Datapoint;
 import com.connectopsreview.shared.sections.MetricsSection.CallsPerInterval;
 import com.connectopsreview.shared.sections.MetricsSection.ConcurrentCalls;
 import com.connectopsreview.shared.sections.MetricsSection.DailyCount;
@@ -75,9 +76,9 @@ final class MetricStatistics {
   // ---- concurrent calls (checklist C 44) ----
 
   /** Hourly Average and Maximum of ConcurrentCalls: period average, absolute peak and its hour. */
-  static ConcurrentCalls concurrentCalls(List<MetricPoint> averages, List<MetricPoint> maxima) {
+  static ConcurrentCalls concurrentCalls(List<Datapoint> averages, List<Datapoint> maxima) {
     List<HourlyStats> hourly = hourlyStats(averages, maxima);
-    MetricPoint peak = firstMax(maxima);
+    Datapoint peak = firstMax(maxima);
     return new ConcurrentCalls(hourly, mean(values(averages)), peak == null ? null : peak.value(),
         peak == null ? null : peak.timestamp(), hourly.size());
   }
@@ -90,7 +91,7 @@ final class MetricStatistics {
    * @param from the start of the series (the window's start down to the hour)
    * @param to the window's end
    */
-  static MissedCalls missedCalls(List<MetricPoint> hourly, Instant from, Instant to) {
+  static MissedCalls missedCalls(List<Datapoint> hourly, Instant from, Instant to) {
     List<DailyCount> days = daily(hourly, from, to);
     BigDecimal total = sum(values(hourly));
     if (days.isEmpty()) {
@@ -146,11 +147,11 @@ final class MetricStatistics {
    * Hourly Sums of ThrottledCalls over {@code [from, to)}. No datapoints: total 0, band NONE
    * (upstream: Excellent).
    */
-  static ThrottledCalls throttledCalls(List<MetricPoint> hourly, Instant from, Instant to) {
+  static ThrottledCalls throttledCalls(List<Datapoint> hourly, Instant from, Instant to) {
     List<HourlyCount> hours = hourly.stream().map(p -> new HourlyCount(p.timestamp(), p.value())).toList();
     BigDecimal total = sum(values(hourly));
     ThrottleBand band = ThrottleBands.of(total);
-    MetricPoint max = firstMax(hourly);
+    Datapoint max = firstMax(hourly);
     int withThrottling = (int) hourly.stream().filter(p -> p.value().signum() > 0).count();
     List<DailyCount> daily = daily(hourly, from, to);
     List<HourlyCount> peaks = hours.stream()
@@ -173,9 +174,9 @@ final class MetricStatistics {
   // ---- queue size (checklist C 49) ----
 
   /** One queue's hourly QueueSize Average and Maximum. */
-  static QueueSize queueSize(String queueName, List<MetricPoint> averages, List<MetricPoint> maxima) {
+  static QueueSize queueSize(String queueName, List<Datapoint> averages, List<Datapoint> maxima) {
     List<HourlyStats> hourly = hourlyStats(averages, maxima);
-    MetricPoint peak = firstMax(maxima);
+    Datapoint peak = firstMax(maxima);
     return new QueueSize(queueName, mean(values(averages)), peak == null ? null : peak.value(),
         peak == null ? null : peak.timestamp(), hourly.size(), false, hourly);
   }
@@ -206,8 +207,8 @@ final class MetricStatistics {
 
   // ---- calls per interval (checklist C 50) ----
 
-  static CallsPerInterval callsPerInterval(List<MetricPoint> sums, List<MetricPoint> averages,
-      List<MetricPoint> maxima) {
+  static CallsPerInterval callsPerInterval(List<Datapoint> sums, List<Datapoint> averages,
+      List<Datapoint> maxima) {
     Map<Instant, BigDecimal> sum = byTime(sums);
     Map<Instant, BigDecimal> avg = byTime(averages);
     Map<Instant, BigDecimal> max = byTime(maxima);
@@ -216,8 +217,8 @@ final class MetricStatistics {
       hours.put(t, new HourlyCalls(t, sum.get(t), avg.get(t), max.get(t)));
     }
     BigDecimal total = sum(values(sums));
-    MetricPoint peak = firstMax(sums);
-    MetricPoint maxSample = firstMax(maxima);
+    Datapoint peak = firstMax(sums);
+    Datapoint maxSample = firstMax(maxima);
     return new CallsPerInterval(List.copyOf(hours.values()), total,
         sums.isEmpty() ? null : divide(total, sums.size()), peak == null ? null : peak.value(),
         peak == null ? null : peak.timestamp(), mean(values(averages)),
@@ -262,14 +263,14 @@ final class MetricStatistics {
     return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
   }
 
-  private static List<BigDecimal> values(List<MetricPoint> points) {
-    return points.stream().map(MetricPoint::value).toList();
+  private static List<BigDecimal> values(List<Datapoint> points) {
+    return points.stream().map(Datapoint::value).toList();
   }
 
   /** The largest value; the earliest of equal ones. Null for an empty series. */
-  private static MetricPoint firstMax(List<MetricPoint> points) {
-    MetricPoint best = null;
-    for (MetricPoint p : points) {
+  private static Datapoint firstMax(List<Datapoint> points) {
+    Datapoint best = null;
+    for (Datapoint p : points) {
       if (best == null || p.value().compareTo(best.value()) > 0
           || (p.value().compareTo(best.value()) == 0 && p.timestamp().isBefore(best.timestamp()))) {
         best = p;
@@ -279,7 +280,7 @@ final class MetricStatistics {
   }
 
   /** Hourly points summed per UTC day, oldest first; a day is complete when [00:00, 24:00) lies in [from, to). */
-  private static List<DailyCount> daily(List<MetricPoint> hourly, Instant from, Instant to) {
+  private static List<DailyCount> daily(List<Datapoint> hourly, Instant from, Instant to) {
     TreeMap<LocalDate, BigDecimal> byDay = new TreeMap<>();
     hourly.forEach(p -> byDay.merge(day(p.timestamp()), p.value(), BigDecimal::add));
     List<DailyCount> days = new ArrayList<>();
@@ -291,12 +292,12 @@ final class MetricStatistics {
     return days;
   }
 
-  private static BigDecimal sumBetween(List<MetricPoint> points, Instant from, Instant to) {
+  private static BigDecimal sumBetween(List<Datapoint> points, Instant from, Instant to) {
     return sum(points.stream().filter(p -> !p.timestamp().isBefore(from) && p.timestamp().isBefore(to))
-        .map(MetricPoint::value).toList());
+        .map(Datapoint::value).toList());
   }
 
-  private static List<HourlyStats> hourlyStats(List<MetricPoint> averages, List<MetricPoint> maxima) {
+  private static List<HourlyStats> hourlyStats(List<Datapoint> averages, List<Datapoint> maxima) {
     Map<Instant, BigDecimal> avg = byTime(averages);
     Map<Instant, BigDecimal> max = byTime(maxima);
     List<HourlyStats> hourly = new ArrayList<>();
@@ -306,9 +307,9 @@ final class MetricStatistics {
     return hourly;
   }
 
-  private static Map<Instant, BigDecimal> byTime(List<MetricPoint> points) {
+  private static Map<Instant, BigDecimal> byTime(List<Datapoint> points) {
     return points.stream().collect(Collectors.toMap(
-        MetricPoint::timestamp, MetricPoint::value, (a, b) -> b, TreeMap::new));
+        Datapoint::timestamp, Datapoint::value, (a, b) -> b, TreeMap::new));
   }
 
   @SafeVarargs

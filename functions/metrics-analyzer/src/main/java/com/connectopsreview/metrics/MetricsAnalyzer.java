@@ -1,9 +1,14 @@
 package com.connectopsreview.metrics;
 
-import com.connectopsreview.metrics.MetricDataReader.Query;
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
-import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.analyzer.Outcome;
+import com.connectopsreview.shared.analyzer.ReadLog;
+import com.connectopsreview.shared.aws.ServiceClients;
+import com.connectopsreview.shared.cloudwatch.MetricDataReader;
+import com.connectopsreview.shared.cloudwatch.MetricDataReader.Datapoint;
+import com.connectopsreview.shared.cloudwatch.MetricDataReader.Query;
+import com.connectopsreview.shared.links.AccessUrlLookup;
 import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.InstanceRef;
@@ -27,11 +32,8 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.connect.model.DescribeInstanceRequest;
-import software.amazon.awssdk.services.connect.model.Instance;
 
 /**
  * The {@code metrics} component: how the contact center behaved over the window, from CloudWatch
@@ -56,15 +58,15 @@ public final class MetricsAnalyzer implements Analyzer {
   /** Queues (worst first) whose hourly series are kept in data; the others keep their statistics only. */
   static final int QUEUE_SERIES_KEPT = 10;
 
-  private final MetricsClients clients;
+  private final ServiceClients clients;
 
-  public MetricsAnalyzer(MetricsClients clients) {
+  public MetricsAnalyzer(ServiceClients clients) {
     this.clients = clients;
   }
 
   @Override
   public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
-    return new Run(request.instance(), request.window(), budget, clients).analyze();
+    return new Run(request.instance(), request.window(), new ReadLog(budget), clients).analyze();
   }
 
   /** The state of one invocation (the analyzer itself is shared across warm invocations). */
@@ -72,42 +74,38 @@ public final class MetricsAnalyzer implements Analyzer {
 
     private final InstanceRef ref;
     private final TimeWindow window;
-    private final TimeBudget budget;
-    private final MetricsClients clients;
-    private final Region region;
+    private final ReadLog log;
+    private final ServiceClients clients;
     private final CloudWatchClient cloudWatch;
-    private final List<String> errors = new ArrayList<>();
 
-    Run(InstanceRef ref, TimeWindow window, TimeBudget budget, MetricsClients clients) {
+    Run(InstanceRef ref, TimeWindow window, ReadLog log, ServiceClients clients) {
       this.ref = ref;
       this.window = window;
-      this.budget = budget;
+      this.log = log;
       this.clients = clients;
-      this.region = Region.of(ref.region());
-      this.cloudWatch = clients.cloudWatch(region);
+      this.cloudWatch = clients.client(CloudWatchClient.class, Region.of(ref.region()));
     }
 
     AnalysisOutput analyze() {
       Instant hourlyFrom = window.start().truncatedTo(ChronoUnit.HOURS);
 
-      List<String> queueNames = null;
-      int listMetricsCalls = 0;
-      try {
-        QueueNameReader.Result queues = new QueueNameReader(cloudWatch, budget).read(ref.id());
-        queueNames = queues.queueNames();
-        listMetricsCalls = queues.calls();
-      } catch (SdkException e) {
-        if (AwsErrors.isOutOfTime(e)) {
-          throw e;
-        }
-        errors.add("queue sizes not examined: queue names could not be listed (CloudWatch ListMetrics): "
-            + AwsErrors.reason(e));
+      Outcome<QueueNameReader.Result> queues = log.attempt(() -> new QueueNameReader(cloudWatch, log.budget())
+          .read(ref.id()));
+      if (queues.isOutOfTime()) {
+        // Nothing is read yet, and nothing could be: the component fails like a failed first GetMetricData.
+        throw new TimeBudget.BudgetExceededException(queues.reason());
       }
+      if (!queues.isOk()) {
+        log.error("queue sizes not examined: queue names could not be listed (CloudWatch ListMetrics): "
+            + queues.reason());
+      }
+      List<String> queueNames = queues.map(QueueNameReader.Result::queueNames).orElse(null);
+      int listMetricsCalls = queues.map(QueueNameReader.Result::calls).orElse(0);
 
       List<Query> queries = queries(queueNames == null ? List.of() : queueNames);
       // Every series hourly, so daily figures can be cut to the window (a daily period would count
       // the hours before the window's start on its first day).
-      MetricDataReader.Result read = new MetricDataReader(cloudWatch, budget).read(queries, hourlyFrom, window.end());
+      MetricDataReader.Result read = new MetricDataReader(cloudWatch, log.budget()).read(queries, hourlyFrom, window.end());
       LOG.info("metrics read: {} queries, {} GetMetricData calls, {} queues, {} incomplete series",
           queries.size(), read.calls(), queueNames == null ? 0 : queueNames.size(), read.incomplete().size());
 
@@ -137,7 +135,7 @@ public final class MetricsAnalyzer implements Analyzer {
       MetricsSection data = new MetricsSection(new Coverage(window.start(), window.end(), hourlyFrom),
           concurrent, missed, throttled, queueSizes, perInterval, links,
           new Batching(queries.size(), read.calls(), listMetricsCalls));
-      return AnalysisOutput.of(findings.findings(), Json.tree(data), errors);
+      return log.output(findings.findings(), data);
     }
 
     private List<Query> queries(List<String> queueNames) {
@@ -173,7 +171,7 @@ public final class MetricsAnalyzer implements Analyzer {
       for (String id : ids) {
         String reason = read.incomplete().get(id);
         if (reason != null) {
-          errors.add(section + " not evaluated: series " + id + " incomplete (" + reason + ")");
+          log.error(section + " not evaluated: series " + id + " incomplete (" + reason + ")");
           return false;
         }
       }
@@ -181,7 +179,7 @@ public final class MetricsAnalyzer implements Analyzer {
     }
 
     /** The hourly series from the window's first hour on (CloudWatch may round StartTime down). */
-    private static List<MetricPoint> hourly(MetricDataReader.Result read, String id, Instant hourlyFrom) {
+    private static List<Datapoint> hourly(MetricDataReader.Result read, String id, Instant hourlyFrom) {
       return read.series().get(id).stream().filter(p -> !p.timestamp().isBefore(hourlyFrom)).toList();
     }
 
@@ -199,7 +197,7 @@ public final class MetricsAnalyzer implements Analyzer {
             hourly(read, max, hourlyFrom)));
       }
       if (!notRead.isEmpty()) {
-        errors.add("queue size not evaluated for " + notRead.size() + " queue(s): " + String.join("; ", notRead));
+        log.error("queue size not evaluated for " + notRead.size() + " queue(s): " + String.join("; ", notRead));
       }
       List<QueueSize> ranked = MetricStatistics.rankQueues(queues);
       List<QueueSize> kept = new ArrayList<>();
@@ -216,22 +214,13 @@ public final class MetricsAnalyzer implements Analyzer {
      * without it those links are left out and {@code note} says why (the metrics themselves are complete).
      */
     private Links links() {
-      ConsoleLinks links = ConsoleLinks.forInstance(ref);
-      String note = null;
-      try {
-        budget.check("Connect DescribeInstance");
-        Instance instance = clients.connect(region)
-            .describeInstance(DescribeInstanceRequest.builder().instanceId(ref.id()).build()).instance();
-        links = links.withAccessUrl(instance == null ? null : instance.instanceAccessUrl());
-        if (!links.hasAccessUrl()) {
-          note = "DescribeInstance returned no InstanceAccessUrl";
-        }
-      } catch (SdkException | TimeBudget.BudgetExceededException e) {
-        note = "instance access URL unknown (DescribeInstance: " + AwsErrors.reason(e) + ")";
-        LOG.info("dashboard links left out: {}", note);
+      AccessUrlLookup.Resolved resolved = AccessUrlLookup.read(clients, ref, log.budget());
+      ConsoleLinks links = resolved.links();
+      if (resolved.note() != null) {
+        LOG.info("dashboard links left out: {}", resolved.note());
       }
       return new Links(links.cloudWatchMetrics(), links.hasAccessUrl() ? links.realTimeMetrics() : null,
-          links.hasAccessUrl() ? links.historicalMetrics() : null, note);
+          links.hasAccessUrl() ? links.historicalMetrics() : null, resolved.note());
     }
   }
 }

@@ -12,14 +12,11 @@ public final class MetricsAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public MetricsAnalyzerHandler() {
-    this(MetricsAnalyzerFunction.fromEnvironment(System.getenv(), Clock.systemUTC()), Clock.systemUTC());
-  }
-
-  MetricsAnalyzerHandler(AnalyzerRunner runner) {
-    this(runner, Clock.systemUTC());
+    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), MetricsAnalyzerFactory::create),
+        Clock.systemUTC());
   }
 
   MetricsAnalyzerHandler(AnalyzerRunner runner, Clock clock) {
-    super(MetricsAnalyzerFunction.COMPONENT, runner, clock);
+    super(MetricsAnalyzerFactory.COMPONENT, runner, clock);
   }
 }

@@ -1,5 +1,7 @@
 package com.connectopsreview.metrics;
 
+import com.connectopsreview.shared.analyzer.Pages;
+import com.connectopsreview.shared.cloudwatch.MetricDataReader;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.util.List;
 import java.util.TreeSet;
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.cloudwatch.model.Metric;
 /**
  * The queues that publish QueueSize for the instance, from CloudWatch {@code ListMetrics}
  * (Namespace AWS/Connect, MetricName QueueSize, Dimensions InstanceId=id and MetricGroup=Queue),
- * every page. CloudWatch lists a metric for two weeks after its last datapoint, which covers the
+ * every page (the SDK's paginator). CloudWatch lists a metric for two weeks after its last datapoint, which covers the
  * queues that can have data in a default window.
  */
 final class QueueNameReader {
@@ -32,17 +34,14 @@ final class QueueNameReader {
   Result read(String instanceId) {
     TreeSet<String> names = new TreeSet<>();
     int calls = 0;
-    String token = null;
-    do {
-      budget.check("CloudWatch ListMetrics");
-      ListMetricsResponse page = cloudWatch.listMetrics(ListMetricsRequest.builder()
-          .namespace(MetricDataReader.NAMESPACE)
-          .metricName(MetricsAnalyzer.QUEUE_SIZE)
-          .dimensions(
-              DimensionFilter.builder().name("InstanceId").value(instanceId).build(),
-              DimensionFilter.builder().name("MetricGroup").value("Queue").build())
-          .nextToken(token)
-          .build());
+    ListMetricsRequest request = ListMetricsRequest.builder()
+        .namespace(MetricDataReader.NAMESPACE)
+        .metricName(MetricsAnalyzer.QUEUE_SIZE)
+        .dimensions(
+            DimensionFilter.builder().name("InstanceId").value(instanceId).build(),
+            DimensionFilter.builder().name("MetricGroup").value("Queue").build())
+        .build();
+    for (ListMetricsResponse page : Pages.of(budget, "CloudWatch ListMetrics", cloudWatch.listMetricsPaginator(request))) {
       calls++;
       for (Metric metric : page.metrics()) {
         // A metric without a QueueName dimension is not a per-queue series; it is skipped.
@@ -52,8 +51,7 @@ final class QueueNameReader {
             .findFirst()
             .ifPresent(names::add);
       }
-      token = page.nextToken();
-    } while (token != null && !token.isEmpty());
+    }
     return new Result(List.copyOf(names), calls);
   }
 }

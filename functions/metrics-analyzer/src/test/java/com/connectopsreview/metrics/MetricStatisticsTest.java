@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.shared.cloudwatch.MetricDataReader;
+import com.connectopsreview.shared.cloudwatch.MetricDataReader.Datapoint;
 import com.connectopsreview.shared.sections.MetricsSection.CallsPerInterval;
 import com.connectopsreview.shared.sections.MetricsSection.ConcurrentCalls;
 import com.connectopsreview.shared.sections.MetricsSection.DailyCount;
@@ -74,7 +76,7 @@ class MetricStatisticsTest {
   @Test
   void missedCalls_overTwoWeeks_computesEveryStatisticOverCompleteDaysAndWeeksByTheHour() {
     // Window Nov 9 10:00 → Nov 23 10:20: Nov 9 and Nov 23 are partial days, Nov 10..22 complete.
-    List<MetricPoint> hourly = new ArrayList<>();
+    List<Datapoint> hourly = new ArrayList<>();
     hourly.add(p(NOV_9.atTime(12, 0), 4));
     int[] complete = {6, 5, 5, 7, 3, 5, 6, 5, 60, 4, 6, 5, 5}; // Nov 10..22 at 12:00
     for (int i = 0; i < complete.length; i++) {
@@ -83,7 +85,7 @@ class MetricStatisticsTest {
     hourly.add(p(LocalDateTime.parse("2026-11-16T08:00"), 2)); // before 10:00: still the previous week
     hourly.add(p(LocalDateTime.parse("2026-11-23T09:00"), 1));
     hourly.add(p(LocalDateTime.parse("2026-11-23T10:00"), 1)); // the partial last hour: in no week
-    hourly.sort(java.util.Comparator.comparing(MetricPoint::timestamp));
+    hourly.sort(java.util.Comparator.comparing(Datapoint::timestamp));
 
     MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
 
@@ -113,7 +115,7 @@ class MetricStatisticsTest {
 
   @Test
   void missedCalls_withGaps_averagesOverDaysWithDataAndCountsMissingHoursAsZeroInTheWeeks() {
-    List<MetricPoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 10), p(NOV_9.plusDays(3).atTime(12, 0), 20),
+    List<Datapoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 10), p(NOV_9.plusDays(3).atTime(12, 0), 20),
         p(NOV_9.plusDays(11).atTime(12, 0), 12));
 
     MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
@@ -152,7 +154,7 @@ class MetricStatisticsTest {
   @Test
   void missedCalls_oneDayWindowAcrossMidnight_hasATotalButNoDailyStatistics() {
     Instant from = Instant.parse("2026-11-22T10:00:00Z");
-    List<MetricPoint> hourly = List.of(p(LocalDateTime.parse("2026-11-22T12:00"), 3),
+    List<Datapoint> hourly = List.of(p(LocalDateTime.parse("2026-11-22T12:00"), 3),
         p(LocalDateTime.parse("2026-11-23T08:00"), 2));
 
     MissedCalls m = MetricStatistics.missedCalls(hourly, from, Instant.parse("2026-11-23T10:20:00Z"));
@@ -186,7 +188,7 @@ class MetricStatisticsTest {
   @Test
   void missedCalls_ties_goToTheEarliestDayAndAnEvenCountAveragesTheMiddlePair() {
     // Nov 10: 8, Nov 11: 3, Nov 12: 8, Nov 13: 3 → sorted 3 3 8 8 → median (3 + 8) / 2 = 5.5
-    List<MetricPoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 8), p(NOV_9.plusDays(2).atTime(12, 0), 3),
+    List<Datapoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 8), p(NOV_9.plusDays(2).atTime(12, 0), 3),
         p(NOV_9.plusDays(3).atTime(12, 0), 8), p(NOV_9.plusDays(4).atTime(12, 0), 3));
 
     MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
@@ -210,7 +212,7 @@ class MetricStatisticsTest {
   @Test
   void missedCalls_withAZeroMedian_flagsDaysFromTheMinimumOn() {
     // 0 0 0 12 → median 0, threshold max(0, 10) = 10
-    List<MetricPoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 0), p(NOV_9.plusDays(2).atTime(12, 0), 0),
+    List<Datapoint> hourly = List.of(p(NOV_9.plusDays(1).atTime(12, 0), 0), p(NOV_9.plusDays(2).atTime(12, 0), 0),
         p(NOV_9.plusDays(3).atTime(12, 0), 0), p(NOV_9.plusDays(4).atTime(12, 0), 12));
 
     MissedCalls m = MetricStatistics.missedCalls(hourly, FROM, TO);
@@ -223,7 +225,7 @@ class MetricStatisticsTest {
   @Test
   void throttledCalls_sumsRanksTheTopFivePeakHoursAndBreaksDownByDay() {
     Instant nextDay = H10.plusSeconds(86_400);
-    List<MetricPoint> hourly = List.of(p(H10, "0"), p(hour(1), "3"), p(hour(2), "10"), p(hour(3), "0"),
+    List<Datapoint> hourly = List.of(p(H10, "0"), p(hour(1), "3"), p(hour(2), "10"), p(hour(3), "0"),
         p(nextDay, "2"), p(nextDay.plusSeconds(3600), "10"), p(nextDay.plusSeconds(7200), "1"),
         p(nextDay.plusSeconds(10_800), "4"));
 
@@ -351,9 +353,9 @@ class MetricStatisticsTest {
 
   @Test
   void exact_keepsTheDoublesDecimalFormWithoutExponent() {
-    assertEquals("12", MetricPoint.exact(12.0).toPlainString());
-    assertEquals("0.1", MetricPoint.exact(0.1).toPlainString());
-    assertEquals("1200", MetricPoint.exact(1.2e3).toPlainString());
+    assertEquals("12", MetricDataReader.exact(12.0).toPlainString());
+    assertEquals("0.1", MetricDataReader.exact(0.1).toPlainString());
+    assertEquals("1200", MetricDataReader.exact(1.2e3).toPlainString());
   }
 
   // ---- helpers ----
@@ -362,12 +364,12 @@ class MetricStatisticsTest {
     return H10.plusSeconds(3600L * hoursAfterTen);
   }
 
-  private static MetricPoint p(Instant t, String value) {
-    return new MetricPoint(t, bd(value));
+  private static Datapoint p(Instant t, String value) {
+    return new Datapoint(t, bd(value));
   }
 
-  private static MetricPoint p(LocalDateTime utc, int value) {
-    return new MetricPoint(utc.toInstant(ZoneOffset.UTC), BigDecimal.valueOf(value));
+  private static Datapoint p(LocalDateTime utc, int value) {
+    return new Datapoint(utc.toInstant(ZoneOffset.UTC), BigDecimal.valueOf(value));
   }
 
   private static BigDecimal bd(String value) {

@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
+import com.connectopsreview.shared.analyzer.AnalyzerRunner;
+import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.exception.InvalidRequestException;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerResponse;
@@ -17,6 +17,8 @@ import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.sections.MetricsSection.CheckIds;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestEvents;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -30,7 +32,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.mockito.MockMakers;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.GetMetricDataRequest;
@@ -45,13 +46,12 @@ import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
 
 class MetricsAnalyzerHandlerTest {
 
-  private static final String EVENT = "events/analyzer-request-metrics.json";
   private static final Instant NOW = Instant.parse("2026-11-23T09:00:05Z");
 
   @TempDir Path storeDir;
 
-  private final CloudWatchClient cloudWatch = mock(CloudWatchClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
+  private final CloudWatchClient cloudWatch = SdkMocks.client(CloudWatchClient.class);
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
   private LocalDirectoryResultStore store;
   private MetricsAnalyzerHandler handler;
 
@@ -70,19 +70,9 @@ class MetricsAnalyzerHandlerTest {
         .instance(i -> i.instanceAccessUrl("https://contact-center.my.connect.aws")).build());
     store = new LocalDirectoryResultStore(storeDir);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    MetricsClients clients = new MetricsClients() {
-      @Override
-      public CloudWatchClient cloudWatch(Region region) {
-        return cloudWatch;
-      }
-
-      @Override
-      public ConnectClient connect(Region region) {
-        return connect;
-      }
-    };
-    handler = new MetricsAnalyzerHandler(
-        MetricsAnalyzerFunction.create(store, clients, new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
+    ServiceClients clients = SdkMocks.inRegion(Region.US_EAST_1, cloudWatch, connect);
+    handler = new MetricsAnalyzerHandler(new AnalyzerRunner(MetricsAnalyzerFactory.create(clients, store, clock), store,
+        new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
   }
 
   @Test
@@ -120,10 +110,6 @@ class MetricsAnalyzerHandlerTest {
   }
 
   private static InputStream event() {
-    InputStream in = MetricsAnalyzerHandlerTest.class.getClassLoader().getResourceAsStream(EVENT);
-    if (in == null) {
-      throw new IllegalStateException(EVENT + " is not on the test classpath");
-    }
-    return in;
+    return TestEvents.open("analyzer-request-metrics.json");
   }
 }

@@ -5,24 +5,23 @@ import static com.connectopsreview.metrics.Fixtures.NOW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
-import static org.mockito.Mockito.withSettings;
 
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
+import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.model.ComponentStatus;
+import com.connectopsreview.shared.testing.SdkMocks;
+import com.connectopsreview.shared.testing.TestClock;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.mockito.MockMakers;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
@@ -41,19 +40,9 @@ import software.amazon.awssdk.services.connect.model.DescribeInstanceResponse;
 /** The analyzer over mocked SDK clients: batching beyond 500 queries, the time budget between pages. */
 class MetricsAnalyzerTest {
 
-  private final CloudWatchClient cloudWatch = mock(CloudWatchClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final ConnectClient connect = mock(ConnectClient.class, withSettings().mockMaker(MockMakers.PROXY));
-  private final MetricsClients clients = new MetricsClients() {
-    @Override
-    public CloudWatchClient cloudWatch(Region region) {
-      return cloudWatch;
-    }
-
-    @Override
-    public ConnectClient connect(Region region) {
-      return connect;
-    }
-  };
+  private final CloudWatchClient cloudWatch = SdkMocks.client(CloudWatchClient.class);
+  private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
+  private final ServiceClients clients = SdkMocks.inRegion(Region.US_EAST_1, cloudWatch, connect);
 
   @Test
   void analyze_with300Queues_sends607QueriesInTwoRequestsOf500And107() {
@@ -92,10 +81,10 @@ class MetricsAnalyzerTest {
 
   @Test
   void analyze_whenTheBudgetRunsOutBetweenPages_isPartialAndNamesWhatIsMissing() {
-    MovableClock clock = new MovableClock(NOW);
+    TestClock clock = new TestClock(NOW);
     when(cloudWatch.listMetrics(any(ListMetricsRequest.class))).thenReturn(ListMetricsResponse.builder().build());
     when(cloudWatch.getMetricData(any(GetMetricDataRequest.class))).thenAnswer(call -> {
-      clock.now = NOW.plusSeconds(120); // this page took the rest of the budget
+      clock.set(NOW.plusSeconds(120)); // this page took the rest of the budget
       GetMetricDataRequest request = call.getArgument(0);
       List<MetricDataResult> results = new ArrayList<>();
       for (MetricDataQuery q : request.metricDataQueries()) {
@@ -132,26 +121,4 @@ class MetricsAnalyzerTest {
         .toList()).build();
   }
 
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant now) {
-      this.now = now;
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
 }

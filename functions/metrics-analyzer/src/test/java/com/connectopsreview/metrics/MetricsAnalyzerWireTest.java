@@ -50,9 +50,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
-import software.amazon.awssdk.services.connect.ConnectClient;
 
 /**
  * The real CloudWatch (awsQuery: form POST, XML answers) and Connect clients, built through
@@ -389,19 +386,8 @@ class MetricsAnalyzerWireTest {
 
   private AnalyzerRunner runner(LocalDirectoryResultStore store) {
     AwsClients aws = new AwsClients(new ApiCallCounter(ApiRateLimiter.standard()), AwsClients.Options.defaults()
-        .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWIRETEST", "wire-secret"))));
-    URI endpoint = URI.create(WM.baseUrl());
-    MetricsClients clients = new MetricsClients() {
-      @Override
-      public CloudWatchClient cloudWatch(Region region) {
-        return aws.client(CloudWatchClient.class, region, () -> CloudWatchClient.builder().endpointOverride(endpoint));
-      }
-
-      @Override
-      public ConnectClient connect(Region region) {
-        return aws.client(ConnectClient.class, region, () -> ConnectClient.builder().endpointOverride(endpoint));
-      }
-    };
-    return MetricsAnalyzerFunction.create(store, clients, aws.counter(), Clock.fixed(NOW, ZoneOffset.UTC));
+        .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWIRETEST", "wire-secret")))
+        .withEndpoint(URI.create(WM.baseUrl())));
+    return AnalyzerRunner.of(MetricsAnalyzerFactory::create, store, aws, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 }
