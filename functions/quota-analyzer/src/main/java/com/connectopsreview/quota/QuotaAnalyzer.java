@@ -143,7 +143,10 @@ public final class QuotaAnalyzer implements Analyzer {
       reads.run();
 
       // Errors in catalog order, as a reader of errors[] expects them, whatever order the reads ended in.
-      Map<String, Lookup<QuotaLimit>> limitsByCode = limits.outcome().get();
+      // The limits read is a chain of reads of its own; when time ran out before it began, running it
+      // now calls nothing and marks every limit not examined.
+      Map<String, Lookup<QuotaLimit>> limitsByCode =
+          limits.outcome().isOk() ? limits.outcome().get() : readLimits();
       List<QuotaRow> quotas = instanceQuotas(limitsByCode, usages);
       List<Growth> growth = new ArrayList<>();
       List<ConcurrencyRow> concurrency = concurrency(limitsByCode, lookup(PEAKS, peaks.outcome()), growth);
