@@ -31,6 +31,8 @@ import com.connectopsreview.shared.model.AnalyzerResult;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.sections.FlowSection;
+import com.connectopsreview.shared.sections.SectionContract;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -109,6 +111,7 @@ class FlowAnalyzerWireTest {
     WM.verify(0, getRequestedFor(urlPathMatching("/contact-flows/" + INSTANCE_ID + "/f-[13]")));
 
     AnalyzerResult stored = store.getResult(REVIEW_ID, "flow").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), FlowSection.class);
     JsonNode data = stored.data();
     assertTrue(data.get("instanceFlowLogs").asBoolean());
     assertEquals("MIXED", data.get("contentSource").asText());
@@ -161,6 +164,7 @@ class FlowAnalyzerWireTest {
     assertEquals(new TreeMap<>(Map.of("Connect:DescribeInstance", 1L, "Connect:DescribeInstanceAttribute", 1L,
         "Connect:SearchContactFlows", 20L, "Connect:SearchContactFlowModules", 1L)), new TreeMap<>(first.apiCalls()));
     AnalyzerResult stored = store.getResult(REVIEW_ID, "flow").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), FlowSection.class);
     assertEquals(2000, stored.data().get("totalFlows").asInt());
     assertEquals(2000, stored.data().get("flows").size());
     assertEquals(2000, stored.data().at("/analysis/analyzed").asInt());
@@ -174,6 +178,7 @@ class FlowAnalyzerWireTest {
     assertEquals(ComponentStatus.OK, second.status());
     assertEquals(23, WM.findAll(anyRequestedFor(anyUrl())).size() - before);
     AnalyzerResult again = store.getResult(REVIEW_ID, "flow").orElseThrow();
+    SectionContract.assertCurrent(again.data(), FlowSection.class);
     assertEquals(0, again.data().at("/analysis/analyzed").asInt());
     assertEquals(2000, again.data().at("/analysis/reusedFromCache").asInt());
     assertEquals(200, Fixtures.withCheckId(again.findings(), "FLOW.LOGGING.MISSING").size());

@@ -32,7 +32,9 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.sections.InstanceSection;
 import com.connectopsreview.shared.sections.InstanceSection.CheckIds;
+import com.connectopsreview.shared.sections.SectionContract;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.net.URI;
@@ -140,6 +142,7 @@ class InstanceAnalyzerWireTest {
         .withRequestBody(matchingJsonPath("$.DeliveryStreamName", equalTo("ctr-firehose"))));
 
     AnalyzerResult stored = store.getResult(REVIEW_ID, "instance").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), InstanceSection.class);
     assertEquals(ComponentStatus.OK, stored.status());
     assertEquals(response.apiCalls(), stored.apiCalls());
     assertEquals("<script>alert(1)</script>", stored.data().at("/instance/alias").asText());
@@ -211,6 +214,7 @@ class InstanceAnalyzerWireTest {
     assertTrue(error.startsWith("encryption of Kinesis data stream agent-events (AGENT_EVENTS) not verified: "
         + "AccessDeniedException from Kinesis"), error);
     AnalyzerResult stored = store.getResult(REVIEW_ID, "instance").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), InstanceSection.class);
     assertEquals(ComponentStatus.PARTIAL, stored.status());
     var unverified = only(stored.findings(), CheckIds.STREAM_ENCRYPTION_UNVERIFIED);
     assertEquals(KDS_ARN, unverified.resource());

@@ -29,7 +29,9 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.sections.MetricsSection;
 import com.connectopsreview.shared.sections.MetricsSection.CheckIds;
+import com.connectopsreview.shared.sections.SectionContract;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -158,6 +160,7 @@ class MetricsAnalyzerWireTest {
 
     // ---- stored statistics (values worked out from the stubs above) ----
     AnalyzerResult stored = store.getResult(REVIEW_ID, "metrics").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), MetricsSection.class);
     JsonNode data = stored.data();
     // 08:00 lies before the window's first hour and is cut; cc_max's 10:00 point came on page 2.
     assertEquals(2, data.at("/concurrentCalls/dataPoints").asInt());
@@ -245,6 +248,7 @@ class MetricsAnalyzerWireTest {
     assertEquals("throttled calls not evaluated: series throttled_sum incomplete (GetMetricData status Forbidden)",
         response.errors().get(1));
     AnalyzerResult stored = store.getResult(REVIEW_ID, "metrics").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), MetricsSection.class);
     assertTrue(stored.data().get("throttledCalls").isNull());
     assertTrue(stored.data().get("queueSize").isNull());
     assertTrue(stored.data().at("/links/realTimeMetrics").isNull());
@@ -299,6 +303,7 @@ class MetricsAnalyzerWireTest {
         + "this series was complete: InvalidNextToken from CloudWatch (HTTP 400): The service couldn't process "
         + "your request.)"), response.errors());
     AnalyzerResult stored = store.getResult(REVIEW_ID, "metrics").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), MetricsSection.class);
     assertTrue(stored.data().get("concurrentCalls").isNull());
     assertEquals("Excellent", stored.data().at("/throttledCalls/severity").asText());
     only(stored.findings(), "METRICS.THROTTLED_CALLS.NONE");

@@ -32,7 +32,9 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.sections.PhoneSection;
 import com.connectopsreview.shared.sections.PhoneSection.CheckIds;
+import com.connectopsreview.shared.sections.SectionContract;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -100,6 +102,7 @@ class PhoneAnalyzerWireTest {
         .withRequestBody(equalToJson("{\"PhoneNumber\":\"+442071234567\",\"IsoCountryCode\":\"GB\"}")));
 
     AnalyzerResult stored = store.getResult(REVIEW_ID, "phone").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), PhoneSection.class);
     JsonNode data = stored.data();
     assertEquals(3, data.get("totalNumbers").asLong());
     assertEquals("Verizon", data.at("/numbers/0/carrier").asText());
@@ -126,6 +129,7 @@ class PhoneAnalyzerWireTest {
         "Connect:DescribeInstance", 1L, "Connect:DescribePhoneNumber", 3L), second.apiCalls());
     WM.verify(3, postRequestedFor(urlEqualTo("/v1/phone/number/validate")));
     AnalyzerResult again = store.getResult(REVIEW_ID, "phone").orElseThrow();
+    SectionContract.assertCurrent(again.data(), PhoneSection.class);
     assertEquals("CACHE", again.data().at("/numbers/0/carrierSource").asText());
     assertEquals("Verizon", again.data().at("/numbers/0/carrier").asText());
     assertEquals(3, again.data().at("/lookups/cacheHits").asLong());
@@ -147,6 +151,7 @@ class PhoneAnalyzerWireTest {
     assertTrue(response.errors().get(0).contains("AccessDeniedException from Pinpoint (HTTP 403)"),
         response.errors().get(0));
     AnalyzerResult stored = store.getResult(REVIEW_ID, "phone").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), PhoneSection.class);
     assertEquals(3, stored.data().at("/byCarrier/Unknown").asLong());
     assertEquals(3, stored.data().at("/lookups/statusChecked").asLong());
   }

@@ -34,7 +34,9 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
+import com.connectopsreview.shared.sections.QuotaSection;
 import com.connectopsreview.shared.sections.QuotaSection.CheckIds;
+import com.connectopsreview.shared.sections.SectionContract;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -176,6 +178,7 @@ class QuotaAnalyzerWireTest {
         .withRequestBody(containing("NextToken=cw2")));
 
     AnalyzerResult stored = store.getResult(REVIEW_ID, "quota").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), QuotaSection.class);
     assertEquals(ComponentStatus.OK, stored.status());
     JsonNode users = row(stored.data().get("quotas"), "USERS");
     assertEquals(85, users.get("usage").asLong());
@@ -235,6 +238,7 @@ class QuotaAnalyzerWireTest {
     assertTrue(response.errors().get(1).startsWith("API rate and other quotas (ListAWSDefaultServiceQuotas, ListServiceQuotas)"
         + " could not be read: AccessDeniedException"), response.errors().get(1));
     AnalyzerResult stored = store.getResult(REVIEW_ID, "quota").orElseThrow();
+    SectionContract.assertCurrent(stored.data(), QuotaSection.class);
     JsonNode users = row(stored.data().get("quotas"), "USERS");
     assertEquals(85, users.get("usage").asLong());
     assertEquals("LIMIT_UNKNOWN", users.get("status").asText());

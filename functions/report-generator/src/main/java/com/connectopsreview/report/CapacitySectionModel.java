@@ -1,12 +1,18 @@
 package com.connectopsreview.report;
 
 import static com.connectopsreview.report.HtmlReportModel.map;
-import static com.connectopsreview.report.SectionData.decimal;
-import static com.connectopsreview.report.SectionData.elements;
+import static com.connectopsreview.report.SectionData.listed;
 import static com.connectopsreview.report.SectionData.number;
 import static com.connectopsreview.report.SectionData.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.connectopsreview.report.SectionData.SectionRead;
+import com.connectopsreview.shared.sections.QuotaSection;
+import com.connectopsreview.shared.sections.QuotaSection.ConcurrencyRow;
+import com.connectopsreview.shared.sections.QuotaSection.Growth;
+import com.connectopsreview.shared.sections.QuotaSection.OtherQuota;
+import com.connectopsreview.shared.sections.QuotaSection.QuotaRow;
+import com.connectopsreview.shared.sections.QuotaSection.RateQuota;
+import com.connectopsreview.shared.sections.QuotaSection.Thresholds;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -14,13 +20,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 
 /**
- * The capacity section's model, from the {@code quota} component's data (docs/checks.md, "## quota",
- * "### Data"): {@code thresholds}, {@code quotas}, {@code concurrency}, {@code growth},
- * {@code rateQuotas}, {@code otherQuotas}, {@code summary}. Any of them may be missing or null; the
- * section then shows what it has.
+ * The capacity section's model, from the {@code quota} component's data ({@link QuotaSection};
+ * docs/checks.md, "## quota", "### Data"). Any part may be missing or null; the section then shows
+ * what it has.
  */
 final class CapacitySectionModel {
 
@@ -28,157 +32,143 @@ final class CapacitySectionModel {
   static final String USAGE_NOT_MEASURED = "usage not measured";
 
   /** Rows that need action come first; the rest keep the analyzer's (catalog) order. */
-  private static final Comparator<Map<String, Object>> ATTENTION_FIRST =
-      Comparator.comparingInt(row -> switch (Objects.toString(row.get("status"), "")) {
-        case "CRITICAL" -> 0;
-        case "WARNING" -> 1;
+  private static final Comparator<QuotaRow> ATTENTION_FIRST =
+      Comparator.comparingInt(row -> row.status() == null ? 2 : switch (row.status()) {
+        case CRITICAL -> 0;
+        case WARNING -> 1;
         default -> 2;
       });
 
   private CapacitySectionModel() {}
 
   static Map<String, Object> of(ComponentReport component) {
-    JsonNode data = SectionData.usableData(component);
-    boolean available = data != null && (data.path("quotas").isArray()
-        || data.path("concurrency").isArray() || data.path("growth").isArray()
-        || data.path("rateQuotas").isArray() || data.path("otherQuotas").isArray());
-    if (!available) {
-      return SectionData.unavailable(component);
+    SectionRead<QuotaSection> read = SectionData.read(component, QuotaSection.class, QuotaSection.SCHEMA_VERSION);
+    QuotaSection data = read.section();
+    if (data == null || (data.quotas() == null && data.concurrency() == null && data.growth() == null
+        && data.rateQuotas() == null && data.otherQuotas() == null)) {
+      return SectionData.unavailable(component, read);
     }
     List<Map<String, Object>> rateQuotas = new ArrayList<>();
     int rateQuotaCount = 0;
-    for (JsonNode rate : elements(data.path("rateQuotas"))) {
+    for (RateQuota rate : listed(data.rateQuotas())) {
       rateQuotaCount++;
-      if (differsFromDefault(rate)) {
+      if (rate.modified()) {
         rateQuotas.add(rateQuota(rate));
       }
     }
     Map<String, Object> model = map(
         "available", true,
-        "thresholds", thresholds(data.path("thresholds")),
-        "quotas", quotas(data.path("quotas")),
-        "concurrency", concurrency(data.path("concurrency")),
-        "growth", growth(data.path("growth")),
-        "rateQuotasListed", data.path("rateQuotas").isArray(),
+        "thresholds", thresholds(data.thresholds()),
+        "quotas", quotas(data.quotas()),
+        "concurrency", concurrency(data.concurrency()),
+        "growth", growth(data.growth()),
+        "rateQuotasListed", data.rateQuotas() != null,
         "rateQuotaCount", String.valueOf(rateQuotaCount),
         "rateQuotas", rateQuotas,
-        "otherQuotasListed", data.path("otherQuotas").isArray(),
-        "otherQuotas", otherQuotas(data.path("otherQuotas")));
+        "otherQuotasListed", data.otherQuotas() != null,
+        "otherQuotas", otherQuotas(data.otherQuotas()));
     SectionData.describeComponent(model, component);
     return model;
   }
 
-  private static Map<String, Object> thresholds(JsonNode thresholds) {
-    if (!thresholds.isObject()) {
+  private static Map<String, Object> thresholds(Thresholds thresholds) {
+    if (thresholds == null) {
       return null;
     }
     return map(
-        "warn", Formats.percent(decimal(thresholds.path("warnPercent"))),
-        "high", Formats.percent(decimal(thresholds.path("highPercent"))),
-        "critical", Formats.percent(decimal(thresholds.path("criticalPercent"))));
+        "warn", Formats.percent(thresholds.warnPercent()),
+        "high", Formats.percent(thresholds.highPercent()),
+        "critical", Formats.percent(thresholds.criticalPercent()));
   }
 
-  private static List<Map<String, Object>> quotas(JsonNode quotas) {
+  private static List<Map<String, Object>> quotas(List<QuotaRow> quotas) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode quota : elements(quotas)) {
-      String status = text(quota.path("status"));
-      BigDecimal percentage = decimal(quota.path("percentage"));
-      // The quota's Service Quotas page (ConsoleLinks.serviceQuota); payloads stored before it have none.
-      String url = firstText(quota, "consoleUrl", "url");
+    // A stable sort: within a band the catalog order stays.
+    for (QuotaRow quota : listed(quotas).stream().sorted(ATTENTION_FIRST).toList()) {
+      String status = text(quota.status());
+      BigDecimal percentage = quota.percentage();
       rows.add(map(
-          "key", text(quota.path("key")),
-          "label", text(quota.path("label")),
-          "quotaCode", text(quota.path("quotaCode")),
-          "href", SafeLinks.httpOrNull(url),
-          "limit", number(quota.path("limit")),
-          "limitSource", text(quota.path("limitSource")),
-          "usage", number(quota.path("usage")),
-          "usageSource", text(quota.path("usageSource")),
+          "key", text(quota.key()),
+          "label", text(quota.label()),
+          "quotaCode", text(quota.quotaCode()),
+          // The quota's Service Quotas page (ConsoleLinks.serviceQuota); payloads stored before it have none.
+          "href", SafeLinks.httpOrNull(text(quota.consoleUrl())),
+          "limit", number(quota.limit()),
+          "limitSource", text(quota.limitSource()),
+          "usage", number(quota.usage()),
+          "usageSource", text(quota.usageSource()),
           "notMeasured", NOT_MEASURED.equals(status),
           "percentage", Formats.percent(percentage),
           "barWidth", barWidth(percentage),
           "status", status,
           "statusCss", statusCss(status),
-          "note", text(quota.path("note"))));
+          "note", text(quota.note())));
     }
-    // List.sort is stable: within a band the catalog order stays.
-    rows.sort(ATTENTION_FIRST);
     return rows;
   }
 
-  private static List<Map<String, Object>> concurrency(JsonNode concurrency) {
+  private static List<Map<String, Object>> concurrency(List<ConcurrencyRow> concurrency) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode row : elements(concurrency)) {
-      String status = text(row.path("status"));
-      BigDecimal percentage = decimal(row.path("percentage"));
+    for (ConcurrencyRow row : listed(concurrency)) {
+      String status = text(row.status());
+      BigDecimal percentage = row.percentage();
       rows.add(map(
-          "key", text(row.path("key")),
-          "label", text(row.path("label")),
-          "quotaCode", text(row.path("quotaCode")),
-          "href", SafeLinks.httpOrNull(firstText(row, "consoleUrl", "url")),
-          "metric", text(row.path("metric")),
-          "peak", number(row.path("usage")),
-          "peakDay", Formats.day(text(row.path("peakDay"))),
-          "limit", number(row.path("limit")),
-          "limitSource", text(row.path("limitSource")),
+          "key", text(row.key()),
+          "label", text(row.label()),
+          "quotaCode", text(row.quotaCode()),
+          "href", SafeLinks.httpOrNull(text(row.consoleUrl())),
+          "metric", text(row.metric()),
+          "peak", number(row.usage()),
+          "peakDay", Formats.day(row.peakDay()),
+          "limit", number(row.limit()),
+          "limitSource", text(row.limitSource()),
           "percentage", Formats.percent(percentage),
           "barWidth", barWidth(percentage),
-          "publishedPeakPercent", Formats.percent(decimal(row.path("publishedPeakPercent"))),
+          "publishedPeakPercent", Formats.percent(row.publishedPeakPercent()),
           "status", status,
           "statusCss", statusCss(status),
-          "note", text(row.path("note"))));
+          "note", text(row.note())));
     }
     return rows;
   }
 
-  private static List<Map<String, Object>> growth(JsonNode growth) {
+  private static List<Map<String, Object>> growth(List<Growth> growth) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode row : elements(growth)) {
-      String trend = text(row.path("trend"));
+    for (Growth row : listed(growth)) {
+      String trend = text(row.trend());
       rows.add(map(
-          "label", text(row.path("label")),
-          "metric", text(row.path("metric")),
-          "firstHalfMean", Formats.fixed(decimal(row.path("firstHalfMean")), 2),
-          "firstHalfDays", number(row.path("firstHalfDays")),
-          "secondHalfMean", Formats.fixed(decimal(row.path("secondHalfMean")), 2),
-          "secondHalfDays", number(row.path("secondHalfDays")),
-          "growthPercent", Formats.signedPercent(decimal(row.path("growthPercent"))),
+          "label", text(row.label()),
+          "metric", text(row.metric()),
+          "firstHalfMean", Formats.fixed(row.firstHalfMean(), 2),
+          "firstHalfDays", number(row.firstHalfDays()),
+          "secondHalfMean", Formats.fixed(row.secondHalfMean(), 2),
+          "secondHalfDays", number(row.secondHalfDays()),
+          "growthPercent", Formats.signedPercent(row.growthPercent()),
           "trend", trend,
           "trendCss", trend == null ? "trend-none" : "trend-" + cssWord(trend),
-          "weeksUntilLimit", Formats.fixed(decimal(row.path("weeksUntilLimit")), 1),
-          "note", text(row.path("note"))));
+          "weeksUntilLimit", Formats.fixed(row.weeksUntilLimit(), 1),
+          "note", text(row.note())));
     }
     return rows;
   }
 
-  /** Applied value listed and unlike the default (the analyzer's {@code modified} when it has one). */
-  private static boolean differsFromDefault(JsonNode rate) {
-    Boolean modified = SectionData.bool(rate.path("modified"));
-    if (modified != null) {
-      return modified;
-    }
-    BigDecimal applied = decimal(rate.path("appliedValue"));
-    BigDecimal defaultValue = decimal(rate.path("defaultValue"));
-    return applied != null && (defaultValue == null || applied.compareTo(defaultValue) != 0);
-  }
-
-  private static Map<String, Object> rateQuota(JsonNode rate) {
+  private static Map<String, Object> rateQuota(RateQuota rate) {
     return map(
-        "name", text(rate.path("name")),
-        "quotaCode", text(rate.path("quotaCode")),
-        "defaultValue", number(rate.path("defaultValue")),
-        "appliedValue", number(rate.path("appliedValue")),
-        "unit", unit(text(rate.path("unit"))));
+        "name", text(rate.name()),
+        "quotaCode", text(rate.quotaCode()),
+        "defaultValue", number(rate.defaultValue()),
+        "appliedValue", number(rate.appliedValue()),
+        "unit", unit(text(rate.unit())));
   }
 
-  private static List<Map<String, Object>> otherQuotas(JsonNode others) {
+  private static List<Map<String, Object>> otherQuotas(List<OtherQuota> others) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode other : elements(others)) {
-      String applied = number(other.path("appliedValue"));
-      String defaultValue = number(other.path("defaultValue"));
+    for (OtherQuota other : listed(others)) {
+      String applied = number(other.appliedValue());
+      String defaultValue = number(other.defaultValue());
       rows.add(map(
-          "name", text(other.path("name")),
-          "quotaCode", text(other.path("quotaCode")),
+          "name", text(other.name()),
+          "quotaCode", text(other.quotaCode()),
           "limit", applied != null ? applied : defaultValue,
           "limitSource", applied != null ? "ACCOUNT" : defaultValue != null ? "DEFAULT" : null));
     }
@@ -201,16 +191,6 @@ final class CapacitySectionModel {
   /** Service Quotas says "None" for a plain count: no unit to show. */
   private static String unit(String unit) {
     return unit == null || unit.equalsIgnoreCase("None") ? null : unit;
-  }
-
-  private static String firstText(JsonNode node, String... fields) {
-    for (String field : fields) {
-      String value = text(node.path(field));
-      if (value != null) {
-        return value;
-      }
-    }
-    return null;
   }
 
   /** A status word as a CSS class part: lower case, anything but letters and digits as '-'. */

@@ -1,22 +1,25 @@
 package com.connectopsreview.report;
 
 import static com.connectopsreview.report.HtmlReportModel.map;
-import static com.connectopsreview.report.SectionData.decimal;
-import static com.connectopsreview.report.SectionData.elements;
+import static com.connectopsreview.report.SectionData.listed;
 import static com.connectopsreview.report.SectionData.number;
 import static com.connectopsreview.report.SectionData.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.connectopsreview.report.SectionData.SectionRead;
+import com.connectopsreview.shared.sections.FlowSection;
+import com.connectopsreview.shared.sections.FlowSection.Analysis;
+import com.connectopsreview.shared.sections.FlowSection.FlowRow;
+import com.connectopsreview.shared.sections.FlowSection.LintRow;
+import com.connectopsreview.shared.sections.FlowSection.LoggingBehavior;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The flows section's model, from the {@code flow} component's data (docs/checks.md, "## flow",
- * "### Data payload"): {@code instanceFlowLogs}, {@code contentSource}, {@code totalFlows},
- * {@code totalModules}, {@code flowsByType}, {@code loggingCompliancePercent}, {@code flows},
- * {@code lint}, {@code analysis}. Any of them may be missing or null; the section then shows what it has.
+ * The flows section's model, from the {@code flow} component's data ({@link FlowSection};
+ * docs/checks.md, "## flow", "### Data payload"). Any part may be missing or null; the section then
+ * shows what it has.
  */
 final class FlowsSectionModel {
 
@@ -28,26 +31,26 @@ final class FlowsSectionModel {
   private FlowsSectionModel() {}
 
   static Map<String, Object> of(ComponentReport component) {
-    JsonNode data = SectionData.usableData(component);
-    boolean available = data != null && (data.has("totalFlows") || data.path("flows").isArray());
-    if (!available) {
-      return SectionData.unavailable(component);
+    SectionRead<FlowSection> read = SectionData.read(component, FlowSection.class, FlowSection.SCHEMA_VERSION);
+    FlowSection data = read.section();
+    if (data == null) {
+      return SectionData.unavailable(component, read);
     }
-    JsonNode analysis = data.path("analysis");
-    Boolean instanceLogs = SectionData.bool(data.path("instanceFlowLogs"));
+    Analysis analysis = data.analysis();
+    Boolean instanceLogs = data.instanceFlowLogs();
     Map<String, Object> model = map(
         "available", true,
-        "totalFlows", number(data.path("totalFlows")),
-        "totalModules", number(data.path("totalModules")),
-        "compliance", Formats.percent(decimal(data.path("loggingCompliancePercent"))),
+        "totalFlows", number(data.totalFlows()),
+        "totalModules", number(data.totalModules()),
+        "compliance", Formats.percent(data.loggingCompliancePercent()),
         "instanceFlowLogs", instanceLogs == null ? null : instanceLogs ? "Enabled" : "Disabled",
-        "contentSource", text(data.path("contentSource")),
-        "analyzed", number(analysis.path("analyzed")),
-        "reusedFromCache", number(analysis.path("reusedFromCache")),
-        "describeCalls", number(analysis.path("describeCalls")),
-        "byType", byType(data.path("flowsByType"), data.path("flows")),
-        "lint", lint(data.path("lint")),
-        "unlogged", unlogged(data.path("flows")));
+        "contentSource", text(data.contentSource()),
+        "analyzed", analysis == null ? null : number(analysis.analyzed()),
+        "reusedFromCache", analysis == null ? null : number(analysis.reusedFromCache()),
+        "describeCalls", analysis == null ? null : number(analysis.describeCalls()),
+        "byType", byType(data.flowsByType(), data.flows()),
+        "lint", lint(data.lint()),
+        "unlogged", unlogged(data.flows()));
     SectionData.describeComponent(model, component);
     return model;
   }
@@ -56,78 +59,75 @@ final class FlowsSectionModel {
    * {@code flowsByType} in data order, with how many of each type do not log (counted from
    * {@code flows}; null when the payload has no flow list).
    */
-  private static List<Map<String, Object>> byType(JsonNode flowsByType, JsonNode flows) {
+  private static List<Map<String, Object>> byType(Map<String, Integer> flowsByType, List<FlowRow> flows) {
     Map<String, Long> withoutLogging = new LinkedHashMap<>();
-    for (JsonNode flow : elements(flows)) {
+    for (FlowRow flow : listed(flows)) {
       if (logsNot(flow)) {
-        String type = text(flow.path("type"));
+        String type = text(flow.type());
         withoutLogging.merge(type == null ? "UNKNOWN" : type, 1L, Long::sum);
       }
     }
     List<Map<String, Object>> rows = new ArrayList<>();
-    if (flowsByType.isObject()) {
-      flowsByType.properties().forEach(e -> rows.add(map(
-          "type", e.getKey(),
-          "count", number(e.getValue()),
-          "withoutLogging", flows.isArray() ? String.valueOf(withoutLogging.getOrDefault(e.getKey(), 0L)) : null)));
+    if (flowsByType != null) {
+      flowsByType.forEach((type, count) -> rows.add(map(
+          "type", type,
+          "count", number(count),
+          "withoutLogging", flows != null ? String.valueOf(withoutLogging.getOrDefault(type, 0L)) : null)));
     }
     return rows;
   }
 
-  private static Map<String, Object> lint(JsonNode lint) {
-    if (!lint.isArray()) {
+  private static Map<String, Object> lint(List<LintRow> lint) {
+    if (lint == null) {
       return null;
     }
+    List<LintRow> hits = listed(lint);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode hit : lint) {
-      if (rows.size() == LINT_ROWS) {
-        break;
-      }
+    for (LintRow hit : hits.subList(0, Math.min(hits.size(), LINT_ROWS))) {
       rows.add(map(
-          "checkId", text(hit.path("checkId")),
-          "flowName", text(hit.path("flowName")),
-          "blockId", text(hit.path("blockId")),
-          "actionType", text(hit.path("actionType")),
-          "message", text(hit.path("message"))));
+          "checkId", text(hit.checkId()),
+          "flowName", text(hit.flowName()),
+          "blockId", text(hit.blockId()),
+          "actionType", text(hit.actionType()),
+          "message", text(hit.message())));
     }
     return map(
-        "count", String.valueOf(lint.size()),
+        "count", String.valueOf(hits.size()),
         "rows", rows,
-        "more", lint.size() > rows.size() ? String.valueOf(lint.size() - rows.size()) : null);
+        "more", hits.size() > rows.size() ? String.valueOf(hits.size() - rows.size()) : null);
   }
 
   /** Flows whose logging is DISABLED or ABSENT: the DISABLED ones first, listing order within. */
-  private static Map<String, Object> unlogged(JsonNode flows) {
-    if (!flows.isArray()) {
+  private static Map<String, Object> unlogged(List<FlowRow> flows) {
+    if (flows == null) {
       return null;
     }
-    List<JsonNode> disabled = new ArrayList<>();
-    List<JsonNode> absent = new ArrayList<>();
+    List<FlowRow> disabled = new ArrayList<>();
+    List<FlowRow> absent = new ArrayList<>();
     int notEvaluated = 0;
-    for (JsonNode flow : flows) {
-      String logging = text(flow.path("logging"));
-      if ("DISABLED".equals(logging)) {
+    for (FlowRow flow : listed(flows)) {
+      if (flow.logging() == LoggingBehavior.DISABLED) {
         disabled.add(flow);
-      } else if ("ABSENT".equals(logging)) {
+      } else if (flow.logging() == LoggingBehavior.ABSENT) {
         absent.add(flow);
-      } else if (logging == null) {
+      } else if (flow.logging() == null) {
         notEvaluated++;
       }
     }
-    List<JsonNode> all = new ArrayList<>(disabled);
+    List<FlowRow> all = new ArrayList<>(disabled);
     all.addAll(absent);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode flow : all.subList(0, Math.min(all.size(), UNLOGGED_ROWS))) {
+    for (FlowRow flow : all.subList(0, Math.min(all.size(), UNLOGGED_ROWS))) {
       rows.add(map(
-          "name", text(flow.path("name")),
-          "type", text(flow.path("type")),
-          "state", text(flow.path("state")),
-          "status", text(flow.path("status")),
-          "logging", text(flow.path("logging")),
-          "dependsOnInstance", Boolean.TRUE.equals(SectionData.bool(flow.path("dependsOnInstanceSetting"))),
-          "defaultFlow", Boolean.TRUE.equals(SectionData.bool(flow.path("defaultFlow"))),
+          "name", text(flow.name()),
+          "type", text(flow.type()),
+          "state", text(flow.state()),
+          "status", text(flow.status()),
+          "logging", text(flow.logging()),
+          "dependsOnInstance", flow.dependsOnInstanceSetting(),
+          "defaultFlow", flow.defaultFlow(),
           // Only a link SafeLinks accepts; the designer is then reachable, anything else is left out.
-          "editHref", SafeLinks.httpOrNull(text(flow.path("editUrl")))));
+          "editHref", SafeLinks.httpOrNull(text(flow.editUrl()))));
     }
     return map(
         "count", String.valueOf(all.size()),
@@ -138,8 +138,7 @@ final class FlowsSectionModel {
         "more", all.size() > rows.size() ? String.valueOf(all.size() - rows.size()) : null);
   }
 
-  private static boolean logsNot(JsonNode flow) {
-    String logging = text(flow.path("logging"));
-    return "DISABLED".equals(logging) || "ABSENT".equals(logging);
+  private static boolean logsNot(FlowRow flow) {
+    return flow.logging() == LoggingBehavior.DISABLED || flow.logging() == LoggingBehavior.ABSENT;
   }
 }

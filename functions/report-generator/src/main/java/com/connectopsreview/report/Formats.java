@@ -5,10 +5,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import java.util.Map;
 
@@ -27,56 +25,19 @@ final class Formats {
     return instant == null ? null : UTC.format(instant) + " UTC";
   }
 
-  /** An ISO-8601 timestamp as {@link #utc}; text that does not parse is shown as it is. */
-  static String utc(String iso) {
-    if (iso == null || iso.isBlank()) {
-      return null;
-    }
-    try {
-      return utc(OffsetDateTime.parse(iso).toInstant());
-    } catch (DateTimeParseException e) {
-      return iso;
-    }
+  /** An hour or minute as {@code 2026-11-22 17:00 UTC}. */
+  static String utcMinute(Instant instant) {
+    return instant == null ? null : UTC_MINUTE.format(instant) + " UTC";
   }
 
-  /** An hour or minute as {@code 2026-11-22 17:00 UTC}; text that does not parse is shown as it is. */
-  static String utcMinute(String iso) {
-    Instant instant = instant(iso);
-    return instant != null ? UTC_MINUTE.format(instant) + " UTC" : blankToNull(iso);
+  /** The UTC calendar day of a timestamp, as {@code 2026-11-22}. */
+  static String day(Instant instant) {
+    return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC).toString();
   }
 
-  /**
-   * A calendar day as {@code 2026-11-22}, from a date ({@code 2026-11-22}) or a UTC timestamp
-   * ({@code 2026-11-22T00:00:00Z}); text that does not parse is shown as it is.
-   */
-  static String day(String iso) {
-    LocalDate date = date(iso);
-    return date != null ? date.toString() : blankToNull(iso);
-  }
-
-  /** The day of a date or timestamp (UTC), or null when it is neither. */
-  static LocalDate date(String iso) {
-    if (iso == null || iso.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(iso);
-    } catch (DateTimeParseException e) {
-      Instant instant = instant(iso);
-      return instant == null ? null : LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
-  }
-
-  /** An ISO-8601 timestamp with offset, or null when it is not one. */
-  static Instant instant(String iso) {
-    if (iso == null || iso.isBlank()) {
-      return null;
-    }
-    try {
-      return OffsetDateTime.parse(iso).toInstant();
-    } catch (DateTimeParseException e) {
-      return null;
-    }
+  /** A calendar day as {@code 2026-11-22}. */
+  static String day(LocalDate date) {
+    return date == null ? null : date.toString();
   }
 
   /** {@code 85.0 %}: a percentage with one decimal (stored values drop trailing zeros). */
@@ -96,10 +57,6 @@ final class Formats {
   /** A number with a fixed number of decimals ({@code 43} with 2 → {@code 43.00}). */
   static String fixed(BigDecimal value, int scale) {
     return value == null ? null : value.setScale(scale, RoundingMode.HALF_UP).toPlainString();
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 
   /** {@code 850 ms}, {@code 12.3 s}, {@code 2 min 05 s}. */
@@ -131,7 +88,7 @@ final class Formats {
     };
   }
 
-  /** Yes / No for a JSON boolean (or its text), null when absent. */
+  /** Yes / No for a boolean, null when absent. */
   static String yesNo(Boolean value) {
     return value == null ? null : value ? "Yes" : "No";
   }

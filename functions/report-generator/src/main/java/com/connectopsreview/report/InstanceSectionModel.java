@@ -1,63 +1,63 @@
 package com.connectopsreview.report;
 
 import static com.connectopsreview.report.HtmlReportModel.map;
+import static com.connectopsreview.report.SectionData.listed;
+import static com.connectopsreview.report.SectionData.number;
+import static com.connectopsreview.report.SectionData.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.connectopsreview.report.SectionData.SectionRead;
+import com.connectopsreview.shared.sections.InstanceSection;
+import com.connectopsreview.shared.sections.InstanceSection.Details;
+import com.connectopsreview.shared.sections.InstanceSection.ReplicaRegion;
+import com.connectopsreview.shared.sections.InstanceSection.Replication;
+import com.connectopsreview.shared.sections.InstanceSection.StorageConfigEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The instance section's model, from the {@code instance} component's data:
- *
- * <pre>
- * { "instance": {id, arn, alias, identityManagementType, status, serviceRole, createdTime,
- *                inboundCallsEnabled, outboundCallsEnabled, accessUrl},
- *   "attributes": {NAME: value},
- *   "replication": null | {sourceRegion, globalSignInEndpoint, regions: [{region, status, reason}]},
- *   "storageConfigs": [{resourceType, storageType, destination, encryption, kmsKeyId, retentionHours}],
- *   "unconfiguredResourceTypes": [...] }
- * </pre>
- *
+ * The instance section's model, from the {@code instance} component's data ({@link InstanceSection}).
  * Any field may be missing or null (an analyzer that ran partly); the section then shows what it has.
  */
 final class InstanceSectionModel {
 
+  /** The details of a payload without them: every row a dash. */
+  private static final Details NO_DETAILS = new Details(null, null, null, null, null, null, null, null, null, null);
+
   private InstanceSectionModel() {}
 
   static Map<String, Object> of(ComponentReport component) {
-    JsonNode data = component == null ? null : component.data();
-    boolean available = data != null && (data.path("instance").isObject()
-        || data.path("attributes").isObject() || data.path("storageConfigs").isArray());
-    if (!available) {
-      return map(
-          "available", false,
-          "componentStatus", component == null ? null : component.status().name(),
-          "componentAnchor", component == null ? null
-              : "component-" + HtmlReportModel.anchor(component.name()));
+    SectionRead<InstanceSection> read = read(component);
+    InstanceSection data = read.section();
+    if (data == null || (data.instance() == null && data.attributes() == null && data.storageConfigs() == null)) {
+      return SectionData.unavailable(component, read);
     }
     return map(
         "available", true,
-        "details", details(data.path("instance")),
-        "attributes", attributes(data.path("attributes")),
-        "replication", replication(data.path("replication")),
-        "storageConfigs", storageConfigs(data.path("storageConfigs")),
-        "unconfigured", texts(data.path("unconfiguredResourceTypes")));
+        "details", details(data.instance() == null ? NO_DETAILS : data.instance()),
+        "attributes", attributes(data.attributes()),
+        "replication", replication(data.replication()),
+        "storageConfigs", storageConfigs(data.storageConfigs()),
+        "unconfigured", texts(data.unconfiguredResourceTypes()));
   }
 
-  private static List<Map<String, Object>> details(JsonNode instance) {
-    String accessUrl = text(instance.path("accessUrl"));
+  static SectionRead<InstanceSection> read(ComponentReport component) {
+    return SectionData.read(component, InstanceSection.class, InstanceSection.SCHEMA_VERSION);
+  }
+
+  private static List<Map<String, Object>> details(Details instance) {
+    String accessUrl = text(instance.accessUrl());
     List<Map<String, Object>> rows = new ArrayList<>();
-    rows.add(row("Alias", text(instance.path("alias")), false));
-    rows.add(row("Instance ID", text(instance.path("id")), true));
-    rows.add(row("ARN", text(instance.path("arn")), true));
-    rows.add(row("Identity management", text(instance.path("identityManagementType")), false));
-    rows.add(row("Status", text(instance.path("status")), false));
-    rows.add(row("Service role", text(instance.path("serviceRole")), true));
-    rows.add(row("Created", Formats.utc(text(instance.path("createdTime"))), false));
-    rows.add(row("Inbound calls", Formats.yesNo(bool(instance.path("inboundCallsEnabled"))), false));
-    rows.add(row("Outbound calls", Formats.yesNo(bool(instance.path("outboundCallsEnabled"))), false));
+    rows.add(row("Alias", text(instance.alias()), false));
+    rows.add(row("Instance ID", text(instance.id()), true));
+    rows.add(row("ARN", text(instance.arn()), true));
+    rows.add(row("Identity management", text(instance.identityManagementType()), false));
+    rows.add(row("Status", text(instance.status()), false));
+    rows.add(row("Service role", text(instance.serviceRole()), true));
+    rows.add(row("Created", Formats.utc(instance.createdTime()), false));
+    rows.add(row("Inbound calls", Formats.yesNo(instance.inboundCallsEnabled()), false));
+    rows.add(row("Outbound calls", Formats.yesNo(instance.outboundCallsEnabled()), false));
     Map<String, Object> access = row("Access URL", accessUrl, false);
     access.put("href", SafeLinks.httpOrNull(accessUrl));
     rows.add(access);
@@ -68,91 +68,54 @@ final class InstanceSectionModel {
     return map("label", label, "value", value, "code", code);
   }
 
-  private static List<Map<String, Object>> attributes(JsonNode attributes) {
+  private static List<Map<String, Object>> attributes(Map<String, String> attributes) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    if (attributes.isObject()) {
+    if (attributes != null) {
       Map<String, String> sorted = new TreeMap<>();
-      attributes.properties().forEach(e -> sorted.put(e.getKey(), text(e.getValue())));
+      attributes.forEach((name, value) -> sorted.put(name, text(value)));
       sorted.forEach((name, value) -> rows.add(map("name", name, "value", value)));
     }
     return rows;
   }
 
-  private static Map<String, Object> replication(JsonNode replication) {
-    if (!replication.isObject()) {
+  private static Map<String, Object> replication(Replication replication) {
+    if (replication == null) {
       return null;
     }
     List<Map<String, Object>> regions = new ArrayList<>();
-    for (JsonNode region : iterable(replication.path("regions"))) {
+    for (ReplicaRegion region : listed(replication.regions())) {
       regions.add(map(
-          "region", text(region.path("region")),
-          "status", text(region.path("status")),
-          "reason", text(region.path("reason"))));
+          "region", text(region.region()),
+          "status", text(region.status()),
+          "reason", text(region.reason())));
     }
     return map(
-        "sourceRegion", text(replication.path("sourceRegion")),
-        "globalSignInEndpoint", text(replication.path("globalSignInEndpoint")),
+        "sourceRegion", text(replication.sourceRegion()),
+        "globalSignInEndpoint", text(replication.globalSignInEndpoint()),
         "regions", regions);
   }
 
-  private static List<Map<String, Object>> storageConfigs(JsonNode configs) {
+  private static List<Map<String, Object>> storageConfigs(List<StorageConfigEntry> configs) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (JsonNode config : iterable(configs)) {
+    for (StorageConfigEntry config : listed(configs)) {
       rows.add(map(
-          "resourceType", text(config.path("resourceType")),
-          "storageType", text(config.path("storageType")),
-          "destination", text(config.path("destination")),
-          "encryption", text(config.path("encryption")),
-          "kmsKeyId", text(config.path("kmsKeyId")),
-          "retentionHours", text(config.path("retentionHours"))));
+          "resourceType", text(config.resourceType()),
+          "storageType", text(config.storageType()),
+          "destination", text(config.destination()),
+          "encryption", text(config.encryption()),
+          "kmsKeyId", text(config.kmsKeyId()),
+          "retentionHours", number(config.retentionHours())));
     }
     return rows;
   }
 
-  private static List<String> texts(JsonNode array) {
-    List<String> values = new ArrayList<>();
-    for (JsonNode node : iterable(array)) {
-      String value = text(node);
-      if (value != null) {
-        values.add(value);
+  private static List<String> texts(List<String> values) {
+    List<String> texts = new ArrayList<>();
+    for (String value : listed(values)) {
+      if (text(value) != null) {
+        texts.add(value);
       }
     }
-    return values;
-  }
-
-  private static Iterable<JsonNode> iterable(JsonNode node) {
-    return node.isArray() ? node : List.of();
-  }
-
-  /** A scalar as display text (numbers exact), a structure as JSON; null when absent or blank. */
-  static String text(JsonNode node) {
-    if (node == null || node.isNull() || node.isMissingNode()) {
-      return null;
-    }
-    if (node.isNumber()) {
-      return Formats.value(node.numberValue());
-    }
-    if (node.isContainerNode()) {
-      return node.toString();
-    }
-    String value = node.asText();
-    return value.isBlank() ? null : value;
-  }
-
-  /** A JSON boolean, or the text "true"/"false"; null otherwise. */
-  static Boolean bool(JsonNode node) {
-    if (node.isBoolean()) {
-      return node.booleanValue();
-    }
-    if (node.isTextual()) {
-      String value = node.asText().trim();
-      if (value.equalsIgnoreCase("true")) {
-        return true;
-      }
-      if (value.equalsIgnoreCase("false")) {
-        return false;
-      }
-    }
-    return null;
+    return texts;
   }
 }

@@ -1,13 +1,24 @@
 package com.connectopsreview.report;
 
 import static com.connectopsreview.report.HtmlReportModel.map;
-import static com.connectopsreview.report.SectionData.decimal;
-import static com.connectopsreview.report.SectionData.elements;
+import static com.connectopsreview.report.SectionData.listed;
 import static com.connectopsreview.report.SectionData.number;
 import static com.connectopsreview.report.SectionData.text;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
+import com.connectopsreview.report.SectionData.SectionRead;
+import com.connectopsreview.shared.sections.MetricsSection;
+import com.connectopsreview.shared.sections.MetricsSection.CallsPerInterval;
+import com.connectopsreview.shared.sections.MetricsSection.ConcurrentCalls;
+import com.connectopsreview.shared.sections.MetricsSection.Coverage;
+import com.connectopsreview.shared.sections.MetricsSection.DailyCount;
+import com.connectopsreview.shared.sections.MetricsSection.HourlyCount;
+import com.connectopsreview.shared.sections.MetricsSection.HourlyStats;
+import com.connectopsreview.shared.sections.MetricsSection.Links;
+import com.connectopsreview.shared.sections.MetricsSection.MissedCalls;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSize;
+import com.connectopsreview.shared.sections.MetricsSection.QueueSizes;
+import com.connectopsreview.shared.sections.MetricsSection.ThrottledCalls;
+import com.connectopsreview.shared.sections.MetricsSection.WeekOverWeek;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,191 +29,186 @@ import java.util.Set;
 
 /**
  * The contact-center metrics section's model, from the {@code metrics} component's data
- * (docs/checks.md, "## metrics", "### Data payload"): {@code coverage}, {@code concurrentCalls},
- * {@code missedCalls}, {@code throttledCalls}, {@code queueSize}, {@code callsPerInterval},
- * {@code links}. A null part was not evaluated (the component's errors say why) and is shown as such.
+ * ({@link MetricsSection}; docs/checks.md, "## metrics", "### Data payload"). A null part was not
+ * evaluated (the component's errors say why) and is shown as such.
  */
 final class MetricsSectionModel {
 
   /** Queues listed in the table; the payload keeps every queue, worst first. */
   static final int QUEUE_ROWS = 10;
 
-  private static final List<String> PARTS =
-      List.of("concurrentCalls", "missedCalls", "throttledCalls", "queueSize", "callsPerInterval");
-
   private MetricsSectionModel() {}
 
   static Map<String, Object> of(ComponentReport component) {
-    JsonNode data = SectionData.usableData(component);
-    boolean available = data != null && PARTS.stream().anyMatch(part -> data.has(part));
-    if (!available) {
-      return SectionData.unavailable(component);
+    SectionRead<MetricsSection> read =
+        SectionData.read(component, MetricsSection.class, MetricsSection.SCHEMA_VERSION);
+    MetricsSection data = read.section();
+    if (data == null) {
+      return SectionData.unavailable(component, read);
     }
-    JsonNode coverage = data.path("coverage");
+    Coverage coverage = data.coverage() == null ? new Coverage(null, null, null) : data.coverage();
     Map<String, Object> model = map(
         "available", true,
-        "windowStart", Formats.utc(text(coverage.path("windowStart"))),
-        "windowEnd", Formats.utc(text(coverage.path("windowEnd"))),
-        "hourlyFrom", Formats.utcMinute(text(coverage.path("hourlyFrom"))),
-        "concurrentCalls", concurrentCalls(data.path("concurrentCalls")),
-        "missedCalls", missedCalls(data.path("missedCalls")),
-        "throttledCalls", throttledCalls(data.path("throttledCalls")),
-        "callsPerInterval", callsPerInterval(data.path("callsPerInterval")),
-        "queues", queues(data.path("queueSize")),
-        "links", links(data.path("links")));
+        "windowStart", Formats.utc(coverage.windowStart()),
+        "windowEnd", Formats.utc(coverage.windowEnd()),
+        "hourlyFrom", Formats.utcMinute(coverage.hourlyFrom()),
+        "concurrentCalls", concurrentCalls(data.concurrentCalls()),
+        "missedCalls", missedCalls(data.missedCalls()),
+        "throttledCalls", throttledCalls(data.throttledCalls()),
+        "callsPerInterval", callsPerInterval(data.callsPerInterval()),
+        "queues", queues(data.queueSize()),
+        "links", links(data.links()));
     SectionData.describeComponent(model, component);
     return model;
   }
 
-  private static Map<String, Object> concurrentCalls(JsonNode calls) {
-    if (!calls.isObject()) {
+  private static Map<String, Object> concurrentCalls(ConcurrentCalls calls) {
+    if (calls == null) {
       return null;
     }
     List<SvgCharts.Hour> hours = new ArrayList<>();
-    for (JsonNode point : elements(calls.path("hourly"))) {
-      Instant hour = Formats.instant(text(point.path("hour")));
-      if (hour != null) {
-        hours.add(new SvgCharts.Hour(hour, decimal(point.path("maximum")), decimal(point.path("average"))));
+    for (HourlyStats point : listed(calls.hourly())) {
+      if (point.hour() != null) {
+        hours.add(new SvgCharts.Hour(point.hour(), point.maximum(), point.average()));
       }
     }
     hours.sort(Comparator.comparing(SvgCharts.Hour::hour));
     boolean drawable = hours.stream().anyMatch(h -> h.maximum() != null || h.average() != null);
     return map(
-        "absolutePeak", number(calls.path("absolutePeak")),
-        "peakHour", Formats.utcMinute(text(calls.path("peakHour"))),
-        "periodAverage", Formats.fixed(decimal(calls.path("periodAverage")), 2),
-        "dataPoints", number(calls.path("dataPoints")),
+        "absolutePeak", number(calls.absolutePeak()),
+        "peakHour", Formats.utcMinute(calls.peakHour()),
+        "periodAverage", Formats.fixed(calls.periodAverage(), 2),
+        "dataPoints", number(calls.dataPoints()),
         "chart", drawable ? SvgCharts.hourlyLines(hours) : null);
   }
 
-  private static Map<String, Object> missedCalls(JsonNode missed) {
-    if (!missed.isObject()) {
+  private static Map<String, Object> missedCalls(MissedCalls missed) {
+    if (missed == null) {
       return null;
     }
     Set<LocalDate> spikes = new HashSet<>();
     List<Map<String, Object>> spikeDays = new ArrayList<>();
-    for (JsonNode spike : elements(missed.path("spikeDays"))) {
-      LocalDate date = Formats.date(text(spike.path("date")));
-      if (date != null) {
-        spikes.add(date);
+    for (DailyCount spike : listed(missed.spikeDays())) {
+      if (spike.date() != null) {
+        spikes.add(spike.date());
       }
       spikeDays.add(day(spike));
     }
     List<SvgCharts.Day> days = new ArrayList<>();
     int partialDays = 0;
-    for (JsonNode day : elements(missed.path("daily"))) {
-      LocalDate date = Formats.date(text(day.path("date")));
-      if (date == null) {
+    for (DailyCount day : listed(missed.daily())) {
+      if (day.date() == null) {
         continue; // a bar needs a date to stand for; the totals still count it
       }
       // Only an explicit true makes a day complete: an unknown day is not presented as whole.
-      boolean complete = Boolean.TRUE.equals(SectionData.bool(day.path("complete")));
+      boolean complete = day.complete();
       partialDays += complete ? 0 : 1;
-      days.add(new SvgCharts.Day(date, decimal(day.path("count")), complete, spikes.contains(date)));
+      days.add(new SvgCharts.Day(day.date(), day.count(), complete, spikes.contains(day.date())));
     }
     days.sort(Comparator.comparing(SvgCharts.Day::date));
-    JsonNode weekOverWeek = missed.path("weekOverWeek");
+    WeekOverWeek weekOverWeek = missed.weekOverWeek();
     return map(
-        "total", number(missed.path("total")),
-        "completeDays", number(missed.path("completeDays")),
-        "mean", Formats.fixed(decimal(missed.path("mean")), 2),
-        "median", number(missed.path("median")),
-        "highest", missed.path("highest").isObject() ? day(missed.path("highest")) : null,
-        "lowest", missed.path("lowest").isObject() ? day(missed.path("lowest")) : null,
-        "weekOverWeek", weekOverWeek.isObject() ? map(
-            "lastWeek", number(weekOverWeek.path("lastWeek")),
-            "previousWeek", number(weekOverWeek.path("previousWeek")),
-            "changePercent", Formats.signedPercent(decimal(weekOverWeek.path("changePercent"))),
-            "trend", text(weekOverWeek.path("trend")),
-            "trendCss", trendCss(text(weekOverWeek.path("trend")))) : null,
-        "weekOverWeekNote", text(missed.path("weekOverWeekNote")),
+        "total", number(missed.total()),
+        "completeDays", number(missed.completeDays()),
+        "mean", Formats.fixed(missed.mean(), 2),
+        "median", number(missed.median()),
+        "highest", missed.highest() != null ? day(missed.highest()) : null,
+        "lowest", missed.lowest() != null ? day(missed.lowest()) : null,
+        "weekOverWeek", weekOverWeek != null ? map(
+            "lastWeek", number(weekOverWeek.lastWeek()),
+            "previousWeek", number(weekOverWeek.previousWeek()),
+            "changePercent", Formats.signedPercent(weekOverWeek.changePercent()),
+            "trend", text(weekOverWeek.trend()),
+            "trendCss", trendCss(text(weekOverWeek.trend()))) : null,
+        "weekOverWeekNote", text(missed.weekOverWeekNote()),
         "spikeDays", spikeDays,
         "dayCount", String.valueOf(days.size()),
         "hasPartialDays", partialDays > 0,
         "chart", days.isEmpty() ? null : SvgCharts.dailyBars(days));
   }
 
-  private static Map<String, Object> day(JsonNode day) {
+  private static Map<String, Object> day(DailyCount day) {
     return map(
-        "date", Formats.day(text(day.path("date"))),
-        "weekday", text(day.path("weekday")),
-        "count", number(day.path("count")));
+        "date", Formats.day(day.date()),
+        "weekday", text(day.weekday()),
+        "count", number(day.count()));
   }
 
-  private static Map<String, Object> throttledCalls(JsonNode throttled) {
-    if (!throttled.isObject()) {
+  private static Map<String, Object> throttledCalls(ThrottledCalls throttled) {
+    if (throttled == null) {
       return null;
     }
     List<Map<String, Object>> peakHours = new ArrayList<>();
-    for (JsonNode hour : elements(throttled.path("peakHours"))) {
+    for (HourlyCount hour : listed(throttled.peakHours())) {
       peakHours.add(map(
-          "hour", Formats.utcMinute(text(hour.path("hour"))),
-          "count", number(hour.path("count"))));
+          "hour", Formats.utcMinute(hour.hour()),
+          "count", number(hour.count())));
     }
-    String band = text(throttled.path("band"));
+    String band = text(throttled.band());
     return map(
-        "total", number(throttled.path("total")),
+        "total", number(throttled.total()),
         "band", band,
         "bandCss", band == null ? "band-unknown" : "band-" + CapacitySectionModel.cssWord(band),
-        "severity", text(throttled.path("severity")),
-        "maxHourly", number(throttled.path("maxHourly")),
-        "avgHourly", Formats.fixed(decimal(throttled.path("avgHourly")), 2),
-        "hoursWithThrottling", number(throttled.path("hoursWithThrottling")),
-        "hoursAnalyzed", number(throttled.path("hoursAnalyzed")),
+        "severity", text(throttled.severity()),
+        "maxHourly", number(throttled.maxHourly()),
+        "avgHourly", Formats.fixed(throttled.avgHourly(), 2),
+        "hoursWithThrottling", number(throttled.hoursWithThrottling()),
+        "hoursAnalyzed", number(throttled.hoursAnalyzed()),
         "peakHours", peakHours);
   }
 
-  private static Map<String, Object> callsPerInterval(JsonNode calls) {
-    if (!calls.isObject()) {
+  private static Map<String, Object> callsPerInterval(CallsPerInterval calls) {
+    if (calls == null) {
       return null;
     }
     return map(
-        "total", number(calls.path("total")),
-        "averagePerHour", Formats.fixed(decimal(calls.path("averagePerHour")), 2),
-        "peakPerHour", number(calls.path("peakPerHour")),
-        "peakHour", Formats.utcMinute(text(calls.path("peakHour"))),
-        "dataPoints", number(calls.path("dataPoints")));
+        "total", number(calls.total()),
+        "averagePerHour", Formats.fixed(calls.averagePerHour(), 2),
+        "peakPerHour", number(calls.peakPerHour()),
+        "peakHour", Formats.utcMinute(calls.peakHour()),
+        "dataPoints", number(calls.dataPoints()));
   }
 
-  private static Map<String, Object> queues(JsonNode queueSize) {
-    if (!queueSize.isObject()) {
+  private static Map<String, Object> queues(QueueSizes queueSize) {
+    if (queueSize == null) {
       return null;
     }
     List<Map<String, Object>> rows = new ArrayList<>();
     int listed = 0;
     int hot = 0;
-    for (JsonNode queue : elements(queueSize.path("queues"))) {
+    for (QueueSize queue : listed(queueSize.queues())) {
       listed++;
-      boolean isHot = Boolean.TRUE.equals(SectionData.bool(queue.path("hot")));
-      hot += isHot ? 1 : 0;
+      hot += queue.hot() ? 1 : 0;
       if (rows.size() < QUEUE_ROWS) {
         rows.add(map(
             "rank", String.valueOf(rows.size() + 1),
-            "name", text(queue.path("queueName")),
-            "maximum", number(queue.path("maximum")),
-            "peakHour", Formats.utcMinute(text(queue.path("peakHour"))),
-            "average", Formats.fixed(decimal(queue.path("average")), 2),
-            "dataPoints", number(queue.path("dataPoints")),
-            "hot", isHot));
+            "name", text(queue.queueName()),
+            "maximum", number(queue.maximum()),
+            "peakHour", Formats.utcMinute(queue.peakHour()),
+            "average", Formats.fixed(queue.average(), 2),
+            "dataPoints", number(queue.dataPoints()),
+            "hot", queue.hot()));
       }
     }
-    String queueCount = number(queueSize.path("queueCount"));
     return map(
-        "queueCount", queueCount != null ? queueCount : String.valueOf(listed),
+        "queueCount", number(queueSize.queueCount()),
         "rows", rows,
         "more", listed > rows.size() ? String.valueOf(listed - rows.size()) : null,
         "hotCount", String.valueOf(hot));
   }
 
-  private static Map<String, Object> links(JsonNode links) {
+  private static Map<String, Object> links(Links links) {
     List<Map<String, Object>> rows = new ArrayList<>();
-    addLink(rows, "CloudWatch metrics", links.path("cloudWatchMetrics"));
-    addLink(rows, "Real-time metrics", links.path("realTimeMetrics"));
-    addLink(rows, "Historical metrics", links.path("historicalMetrics"));
-    return map("rows", rows, "note", text(links.path("note")));
+    if (links == null) {
+      return map("rows", rows, "note", null);
+    }
+    addLink(rows, "CloudWatch metrics", links.cloudWatchMetrics());
+    addLink(rows, "Real-time metrics", links.realTimeMetrics());
+    addLink(rows, "Historical metrics", links.historicalMetrics());
+    return map("rows", rows, "note", text(links.note()));
   }
 
-  private static void addLink(List<Map<String, Object>> rows, String label, JsonNode url) {
+  private static void addLink(List<Map<String, Object>> rows, String label, String url) {
     String href = SafeLinks.httpOrNull(text(url));
     if (href != null) {
       rows.add(map("label", label, "href", href));

@@ -60,8 +60,10 @@ final class ReviewReportReader {
     ReviewStatus status =
         ReviewStatus.fromComponents(components.stream().map(ComponentReport::status).toList());
     String alias = components.stream()
-        .filter(c -> c.name().equals(INSTANCE_COMPONENT) && c.data() != null)
-        .map(c -> InstanceSectionModel.text(c.data().path("instance").path("alias")))
+        .filter(c -> c.name().equals(INSTANCE_COMPONENT))
+        .map(c -> InstanceSectionModel.read(c).section())
+        .filter(section -> section != null && section.instance() != null)
+        .map(section -> SectionData.text(section.instance().alias()))
         .filter(Objects::nonNull)
         .findFirst()
         .orElse(null);

@@ -142,14 +142,14 @@ final class Fixtures {
     s3.put("resourceType", "CALL_RECORDINGS");
     s3.put("storageType", "S3");
     s3.put("destination", "s3://contoso-recordings/connect");
-    s3.put("encryption", "KMS");
+    s3.put("encryption", "CMK");
     s3.put("kmsKeyId", "arn:aws:kms:eu-west-2:123456789012:key/abcd-1234");
     s3.putNull("retentionHours");
     ObjectNode kvs = storage.addObject();
     kvs.put("resourceType", "MEDIA_STREAMS");
     kvs.put("storageType", "KINESIS_VIDEO_STREAM");
     kvs.put("destination", "connect-contoso-");
-    kvs.put("encryption", "KMS");
+    kvs.put("encryption", "AWS_MANAGED");
     kvs.put("kmsKeyId", "alias/aws/kinesisvideo");
     kvs.put("retentionHours", 24);
     data.putArray("unconfiguredResourceTypes").add("SCREEN_RECORDINGS").add("EMAIL_MESSAGES");

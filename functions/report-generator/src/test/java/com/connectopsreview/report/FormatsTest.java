@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,9 +16,8 @@ class FormatsTest {
   @Test
   void utc_printsTheSuffixOnce() {
     assertEquals("2026-11-23 09:05:07 UTC", Formats.utc(Instant.parse("2026-11-23T09:05:07.999Z")));
-    assertEquals("2025-01-15 09:30:00 UTC", Formats.utc("2025-01-15T10:30:00+01:00"));
-    assertEquals("yesterday", Formats.utc("yesterday"));
-    assertNull(Formats.utc((String) null));
+    assertEquals("2025-01-15 09:30:00 UTC", Formats.utc(Instant.parse("2025-01-15T10:30:00+01:00")));
+    assertNull(Formats.utc(null));
   }
 
   @Test
@@ -43,14 +43,14 @@ class FormatsTest {
   }
 
   @Test
-  void utcMinuteAndDay_readTimestampsAndDates() {
-    assertEquals("2026-11-22 17:00 UTC", Formats.utcMinute("2026-11-22T17:00:00Z"));
-    assertEquals("2026-11-22", Formats.day("2026-11-22T00:00:00Z"));
-    assertEquals("2026-11-22", Formats.day("2026-11-22"));
-    assertEquals("2026-11-21", Formats.day("2026-11-22T00:30:00+01:00"), "the UTC day");
-    assertEquals("someday", Formats.day("someday"));
-    assertNull(Formats.date("someday"));
-    assertNull(Formats.utcMinute(" "));
+  void utcMinuteAndDay_writeTimestampsAndDates() {
+    assertEquals("2026-11-22 17:00 UTC", Formats.utcMinute(Instant.parse("2026-11-22T17:00:00Z")));
+    assertEquals("2026-11-22", Formats.day(Instant.parse("2026-11-22T00:00:00Z")));
+    assertEquals("2026-11-22", Formats.day(LocalDate.parse("2026-11-22")));
+    assertEquals("2026-11-21", Formats.day(Instant.parse("2026-11-22T00:30:00+01:00")), "the UTC day");
+    assertNull(Formats.day((LocalDate) null));
+    assertNull(Formats.day((Instant) null));
+    assertNull(Formats.utcMinute(null));
   }
 
   @Test

@@ -58,6 +58,13 @@ final class SectionReview {
     return render();
   }
 
+  /** Only the instance component, stored with {@code data}. */
+  String renderInstance(JsonNode data) {
+    store.putManifest(manifest(REVIEW_ID, entries("instance", entry(ComponentStatus.OK, null))));
+    store.putResult(result("instance", ComponentStatus.OK, List.of(), data, List.of()));
+    return render();
+  }
+
   /** Only the instance component: the section's component was not part of the review. */
   String renderWithoutComponent() {
     store.putManifest(manifest(REVIEW_ID, entries("instance", entry(ComponentStatus.OK, null))));
