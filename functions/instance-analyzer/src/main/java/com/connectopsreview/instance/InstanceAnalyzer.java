@@ -159,8 +159,11 @@ public final class InstanceAnalyzer implements Analyzer {
       Map<String, String> failed = new LinkedHashMap<>();
       List<String> skipped = new ArrayList<>();
       for (InstanceAttributeType type : new TreeSet<>(InstanceAttributeType.knownValues())) {
-        Outcome<DescribeInstanceAttributeResponse> described = log.attempt(() -> connect.describeInstanceAttribute(
-            DescribeInstanceAttributeRequest.builder().instanceId(ref.id()).attributeType(type).build()));
+        Outcome<DescribeInstanceAttributeResponse> described = log.attempt(() -> {
+          log.budget().check("Connect DescribeInstanceAttribute " + type);
+          return connect.describeInstanceAttribute(
+              DescribeInstanceAttributeRequest.builder().instanceId(ref.id()).attributeType(type).build());
+        });
         if (described.isOk()) {
           if (described.get().attribute() != null) {
             attributes.put(type.toString(), described.get().attribute().value());
@@ -284,6 +287,7 @@ public final class InstanceAnalyzer implements Analyzer {
     /** The stream's encryption, a failed description, or null when time ran out. */
     private ResolvedStream describeKinesis(String arn, List<String> types) {
       return describe(StorageType.KINESIS_STREAM, arn, types, () -> {
+        log.budget().check("Kinesis DescribeStreamSummary");
         DescribeStreamSummaryResponse response = clients.client(KinesisClient.class, region)
             .describeStreamSummary(DescribeStreamSummaryRequest.builder().streamARN(arn).build());
         return response.streamDescriptionSummary() == null
@@ -302,6 +306,7 @@ public final class InstanceAnalyzer implements Analyzer {
       }
       String name = arn.substring(marker + ":deliverystream/".length());
       return describe(StorageType.KINESIS_FIREHOSE, arn, types, () -> {
+        log.budget().check("Firehose DescribeDeliveryStream");
         DescribeDeliveryStreamResponse response = clients.client(FirehoseClient.class, region)
             .describeDeliveryStream(DescribeDeliveryStreamRequest.builder().deliveryStreamName(name).build());
         return response.deliveryStreamDescription() == null

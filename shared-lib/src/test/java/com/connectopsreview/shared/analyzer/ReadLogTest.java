@@ -12,6 +12,7 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.testing.TestClock;
 import com.connectopsreview.shared.time.TimeBudget;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
@@ -126,6 +127,42 @@ class ReadLogTest {
     assertEquals("A", outcomes.get(0).get());
     assertEquals("B", outcomes.get(1).get());
     assertTrue(outcomes.get(2).isDenied());
+  }
+
+  @Test
+  void batch_withParallelismOne_runsTheReadsInTheOrderAdded_andEachKeepsItsOutcome() {
+    ReadLog sequential = new ReadLog(new TimeBudget(clock, clock.instant().plusSeconds(60)), 1);
+    List<String> order = new ArrayList<>();
+    ReadLog.Batch batch = sequential.batch();
+    ReadLog.Pending<String> first = batch.add("a", () -> {
+      order.add("a");
+      return "A";
+    });
+    ReadLog.Pending<String> second = batch.add("b", () -> {
+      order.add("b");
+      throw aws(500, "InternalServiceException");
+    });
+
+    assertThrows(IllegalStateException.class, first::outcome, "no outcome before the batch ran");
+    batch.run();
+
+    assertEquals(List.of("a", "b"), order);
+    assertEquals("A", first.outcome().get());
+    assertTrue(second.outcome().isFailed());
+    assertEquals(Thread.currentThread().getName(), runsOn(sequential));
+  }
+
+  private static String runsOn(ReadLog log) {
+    ReadLog.Batch batch = log.batch();
+    ReadLog.Pending<String> a = batch.add(null, () -> Thread.currentThread().getName());
+    batch.add(null, () -> "other");
+    batch.run();
+    return a.outcome().get();
+  }
+
+  @Test
+  void constructor_refusesParallelismBelowOne() {
+    assertThrows(IllegalArgumentException.class, () -> new ReadLog(log.budget(), 0));
   }
 
   @Test
