@@ -12,8 +12,7 @@ public final class FlowAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public FlowAnalyzerHandler() {
-    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), FlowAnalyzerFactory::create),
-        Clock.systemUTC());
+    super(FlowAnalyzerFactory.COMPONENT, FlowAnalyzerFactory::create);
   }
 
   FlowAnalyzerHandler(AnalyzerRunner runner, Clock clock) {

@@ -12,8 +12,7 @@ public final class InstanceAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public InstanceAnalyzerHandler() {
-    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), InstanceAnalyzerFactory::create),
-        Clock.systemUTC());
+    super(InstanceAnalyzerFactory.COMPONENT, InstanceAnalyzerFactory::create);
   }
 
   InstanceAnalyzerHandler(AnalyzerRunner runner, Clock clock) {

@@ -12,8 +12,7 @@ public final class MetricsAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public MetricsAnalyzerHandler() {
-    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), MetricsAnalyzerFactory::create),
-        Clock.systemUTC());
+    super(MetricsAnalyzerFactory.COMPONENT, MetricsAnalyzerFactory::create);
   }
 
   MetricsAnalyzerHandler(AnalyzerRunner runner, Clock clock) {

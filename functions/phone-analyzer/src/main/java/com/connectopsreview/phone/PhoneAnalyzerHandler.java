@@ -12,8 +12,7 @@ public final class PhoneAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public PhoneAnalyzerHandler() {
-    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), PhoneAnalyzerFactory::create),
-        Clock.systemUTC());
+    super(PhoneAnalyzerFactory.COMPONENT, PhoneAnalyzerFactory::create);
   }
 
   PhoneAnalyzerHandler(AnalyzerRunner runner, Clock clock) {

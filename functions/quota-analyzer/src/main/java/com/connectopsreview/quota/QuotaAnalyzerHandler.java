@@ -12,8 +12,7 @@ public final class QuotaAnalyzerHandler extends AnalyzerLambda {
 
   /** Built once per execution environment by the Lambda runtime. */
   public QuotaAnalyzerHandler() {
-    this(AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), QuotaAnalyzerFactory::create),
-        Clock.systemUTC());
+    super(QuotaAnalyzerFactory.COMPONENT, QuotaAnalyzerFactory::create);
   }
 
   QuotaAnalyzerHandler(AnalyzerRunner runner, Clock clock) {

@@ -24,6 +24,14 @@ public abstract class AnalyzerLambda implements RequestStreamHandler {
   private final AnalyzerRunner runner;
   private final Clock clock;
 
+  /**
+   * The deployed wiring (built once per execution environment by the Lambda runtime): the analyzer
+   * {@code factory} builds, over {@link AnalyzerRunner#fromEnvironment}'s clients and store.
+   */
+  protected AnalyzerLambda(String component, AnalyzerFactory factory) {
+    this(component, AnalyzerRunner.fromEnvironment(System.getenv(), Clock.systemUTC(), factory), Clock.systemUTC());
+  }
+
   protected AnalyzerLambda(String component, AnalyzerRunner runner, Clock clock) {
     this.component = component;
     this.runner = runner;
