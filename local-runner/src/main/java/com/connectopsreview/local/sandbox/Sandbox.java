@@ -70,7 +70,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   public InstanceRef instance() {
-    return scenario.instance().ref();
+    return scenario.instanceRef();
   }
 
   /** Static fake credentials for clients of the sandbox. */

@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -554,41 +555,46 @@ class SandboxFingerprintTest {
 
     /** Every page of a REST GET list, following {@code nextToken}. */
     private List<JsonNode> restPages(String path, Map<String, String> query) {
-      List<JsonNode> pages = new ArrayList<>();
-      Map<String, String> q = new TreeMap<>(query);
-      for (int guard = 0; guard < 2_000; guard++) {
-        WireResponse r = rest("GET", path, q, null);
-        if (r.status() != 200) {
-          break;
+      return pages(token -> {
+        Map<String, String> q = new TreeMap<>(query);
+        if (token != null) {
+          q.put("nextToken", token);
         }
-        JsonNode page = json(r);
-        pages.add(page);
-        if (!page.hasNonNull("NextToken")) {
-          break;
-        }
-        q.put("nextToken", page.get("NextToken").asText());
-      }
-      return pages;
+        return rest("GET", path, q, null);
+      });
     }
 
     /** Every page of a REST POST list whose body is {@code head + [,"NextToken":..] + tail}. */
     private List<JsonNode> bodyPages(String path, String head, String tail) {
-      List<JsonNode> pages = new ArrayList<>();
-      String token = null;
-      for (int guard = 0; guard < 2_000; guard++) {
+      return pages(token -> {
         String sep = head.endsWith("{") ? "" : ",";
         String body = head + (token == null ? "" : sep + "\"NextToken\":\"" + token + "\"")
             + (head.endsWith("{") && token == null && tail.startsWith(",") ? tail.substring(1) : tail);
-        WireResponse r = rest("POST", path, Map.of(), body);
+        return rest("POST", path, Map.of(), body);
+      });
+    }
+
+    /** Every JSON page {@code send} answers, from no token to the page without one (or an error). */
+    private List<JsonNode> pages(Function<String, WireResponse> send) {
+      return pages(send, Transcript::json,
+          page -> page.hasNonNull("NextToken") ? page.get("NextToken").asText() : null);
+    }
+
+    private static <P> List<P> pages(Function<String, WireResponse> send, Function<WireResponse, P> read,
+        Function<P, String> tokenOf) {
+      List<P> pages = new ArrayList<>();
+      String token = null;
+      for (int guard = 0; guard < 2_000; guard++) {
+        WireResponse r = send.apply(token);
         if (r.status() != 200) {
           break;
         }
-        JsonNode page = json(r);
+        P page = read.apply(r);
         pages.add(page);
-        if (!page.hasNonNull("NextToken")) {
+        token = tokenOf.apply(page);
+        if (token == null) {
           break;
         }
-        token = page.get("NextToken").asText();
       }
       return pages;
     }
@@ -610,21 +616,8 @@ class SandboxFingerprintTest {
     }
 
     private List<JsonNode> rpcPages(String target, String head, String tail) {
-      List<JsonNode> pages = new ArrayList<>();
-      String token = null;
-      for (int guard = 0; guard < 2_000; guard++) {
-        WireResponse r = rpc(target, head + (token == null ? "" : ",\"NextToken\":\"" + token + "\"") + tail, false);
-        if (r.status() != 200) {
-          break;
-        }
-        JsonNode page = json(r);
-        pages.add(page);
-        if (!page.hasNonNull("NextToken")) {
-          break;
-        }
-        token = page.get("NextToken").asText();
-      }
-      return pages;
+      return pages(
+          token -> rpc(target, head + (token == null ? "" : ",\"NextToken\":\"" + token + "\"") + tail, false));
     }
 
     private WireResponse query(String form) {
@@ -633,22 +626,11 @@ class SandboxFingerprintTest {
     }
 
     private List<String> queryPages(String form) {
-      List<String> pages = new ArrayList<>();
-      String token = null;
-      for (int guard = 0; guard < 2_000; guard++) {
-        WireResponse r = query(form + (token == null ? "" : "&NextToken=" + enc(token)));
-        if (r.status() != 200) {
-          break;
-        }
-        String body = new String(r.body(), StandardCharsets.UTF_8);
-        pages.add(body);
-        Matcher m = Pattern.compile("<NextToken>([^<]+)</NextToken>").matcher(body);
-        if (!m.find()) {
-          break;
-        }
-        token = m.group(1);
-      }
-      return pages;
+      return pages(token -> query(form + (token == null ? "" : "&NextToken=" + enc(token))),
+          r -> new String(r.body(), StandardCharsets.UTF_8), body -> {
+            Matcher m = Pattern.compile("<NextToken>([^<]+)</NextToken>").matcher(body);
+            return m.find() ? m.group(1) : null;
+          });
     }
 
     private static String signingNameOf(String target) {

@@ -75,7 +75,7 @@ public final class Dispatcher {
       Optional<Operation> operation = registry.byTarget(target);
       if (operation.isEmpty()) {
         return unrouted(request, "X-Amz-Target " + target, WireProtocol.AwsJson.INSTANCE, 400,
-            "The sandbox does not serve " + target + OperationRegistry.serviceOfTarget(target)
+            "The sandbox does not serve " + target + registry.serviceOfTarget(target)
                 .map(s -> " (a " + s.sdkName() + " operation not routed yet)").orElse(" (a service it does not speak)")
                 + "; it serves: " + served());
       }
@@ -117,7 +117,7 @@ public final class Dispatcher {
       }
       SandboxFault fault = options.faults().get(key);
       if (fault == SandboxFault.ACCESS_DENIED) {
-        throw operation.service().accessDenied(operation.name(), resourceOf(operation));
+        throw operation.service().accessDenied(operation.name(), operation.service().deniedResource(scenario));
       }
       if (fault == SandboxFault.SERVER_ERROR) {
         throw operation.service().serverError();
@@ -140,16 +140,6 @@ public final class Dispatcher {
     return protocol.error(new ApiError("UnknownOperationException", status, message), request);
   }
 
-  /** The resource an access-denied message names: the instance, stream or Firehose stream asked for. */
-  private String resourceOf(Operation operation) {
-    return switch (operation.service()) {
-      case CONNECT -> scenario.instance().ref().arn();
-      case KINESIS -> scenario.kinesisStreams().isEmpty() ? "*" : scenario.kinesisStreams().get(0).arn();
-      case FIREHOSE -> scenario.firehoseStreams().isEmpty() ? "*" : scenario.firehoseStreams().get(0).arn();
-      case PINPOINT -> "arn:aws:mobiletargeting:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":phone/number/validate";
-      case SERVICE_QUOTAS, CLOUDWATCH -> "*";
-    };
-  }
 
   private Bucket bucket(Operation operation) {
     return buckets.computeIfAbsent(operation.key(), k -> {
