@@ -491,7 +491,7 @@ class SandboxFingerprintTest {
       faults.put("CloudWatch:GetMetricData", SandboxFault.SERVER_ERROR);
       faults.put("Pinpoint:PhoneNumberValidate", SandboxFault.ACCESS_DENIED);
       Transcript faulty = new Transcript(this, new Dispatcher(scenario, OperationRegistry.standard(scenario),
-          new SandboxOptions(size, 42, false, java.time.Duration.ZERO, faults)));
+          new SandboxOptions(size, 42, false, java.time.Duration.ZERO, faults, 0)));
       faulty.everyServiceOnce(this);
       Transcript limited = new Transcript(this, new Dispatcher(scenario, OperationRegistry.standard(scenario),
           SandboxOptions.defaults(size).withRateLimits(true)));

@@ -40,6 +40,11 @@ public final class OperationRegistry {
       return service.sdkName() + ":" + name;
     }
 
+    /** A List* or Search* operation: what {@code --throttle-first} throttles. */
+    public boolean isListOrSearch() {
+      return name.startsWith("List") || name.startsWith("Search");
+    }
+
     /** How a request reaches it, for documentation. */
     public String route() {
       return switch (service.protocol()) {
