@@ -90,6 +90,11 @@ final class ReviewCommand implements Callable<Integer> {
           + "Connect:DescribeInstance=ACCESS_DENIED. Repeatable.")
   Map<String, String> faults = new LinkedHashMap<>();
 
+  @Option(names = "--throttle-first", paramLabel = "N", defaultValue = "0",
+      description = "Sandbox: answer the first N calls of every List*/Search* operation (each counted on its own) "
+          + "with the service's throttling error, to exercise retries (default 0).")
+  int throttleFirst;
+
   @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Sandbox: scenario seed.")
   long seed;
 
@@ -113,6 +118,9 @@ final class ReviewCommand implements Callable<Integer> {
     if (latencyMs < 0) {
       throw CliException.badInput("--latency-ms must be 0 or more, got " + latencyMs);
     }
+    if (throttleFirst < 0) {
+      throw CliException.badInput("--throttle-first must be a whole number 0 or more, got " + throttleFirst);
+    }
     SandboxOptions sandboxOptions = sandbox == null ? null : sandboxOptions();
     StoreSpec storeSpec = StoreSpec.parse(store);
     storeSpec.checkWritable();
@@ -131,7 +139,9 @@ final class ReviewCommand implements Callable<Integer> {
         Sandbox box = startSandbox(sandboxOptions)) {
       String arn = box.instance().arn();
       progress.line("Sandbox " + sandboxOptions.size().name().toLowerCase(java.util.Locale.ROOT) + " (seed "
-          + sandboxOptions.seed() + ", rate limits " + (sandboxOptions.rateLimits() ? "on" : "off") + ") at "
+          + sandboxOptions.seed() + ", rate limits " + (sandboxOptions.rateLimits() ? "on" : "off")
+          + (sandboxOptions.throttleFirst() > 0 ? ", first " + sandboxOptions.throttleFirst()
+              + " calls of every listing throttled" : "") + ") at "
           + box.endpoint() + ", instance " + arn);
       AwsClients.Options options = AwsClients.Options.defaults()
           .withEndpoint(box.endpoint())
@@ -190,7 +200,8 @@ final class ReviewCommand implements Callable<Integer> {
     }
   }
 
-  private SandboxOptions sandboxOptions() {
+  /** The sandbox options the flags ask for; bad values are {@link CliException#badInput}. */
+  SandboxOptions sandboxOptions() {
     SandboxSize size;
     try {
       size = SandboxSize.parse(sandbox);
@@ -208,7 +219,7 @@ final class ReviewCommand implements Callable<Integer> {
         throw CliException.badInput("--fault: unknown fault '" + kind + "' (known: ACCESS_DENIED, SERVER_ERROR, MALFORMED_BODY)");
       }
     });
-    return new SandboxOptions(size, seed, rateLimits, Duration.ofMillis(latencyMs), parsed);
+    return new SandboxOptions(size, seed, rateLimits, Duration.ofMillis(latencyMs), parsed, throttleFirst);
   }
 
   /** The ReviewRequest JSON the orchestrator receives; values are passed as given so it validates them. */

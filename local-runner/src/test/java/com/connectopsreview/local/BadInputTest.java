@@ -41,7 +41,13 @@ class BadInputTest {
         Arguments.of("bad fault", List.of("review", "--sandbox", "--fault", "Connect:DescribeInstance=EXPLODE"), "--fault"),
         Arguments.of("fault on an unserved operation", List.of("review", "--sandbox", "--fault", "Connect:DeleteInstance=SERVER_ERROR"), "--fault"),
         Arguments.of("bad store", List.of("review", "--sandbox", "--store", "s3://Not_A_Bucket"), "--store"),
-        Arguments.of("negative latency", List.of("review", "--sandbox", "--latency-ms", "-5"), "--latency-ms"));
+        Arguments.of("negative latency", List.of("review", "--sandbox", "--latency-ms", "-5"), "--latency-ms"),
+        Arguments.of("negative throttle-first", List.of("review", "--sandbox", "--throttle-first", "-1"),
+            "--throttle-first"),
+        Arguments.of("throttle-first not a number", List.of("review", "--sandbox", "--throttle-first", "many"),
+            "--throttle-first"),
+        Arguments.of("throttle-first not whole", List.of("review", "--sandbox", "--throttle-first", "1.5"),
+            "--throttle-first"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -5,11 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.local.sandbox.MetricSeries;
+import com.connectopsreview.local.sandbox.capacity.CapacityDomain;
+import com.connectopsreview.local.sandbox.Counts;
+import com.connectopsreview.local.sandbox.capacity.MetricSeries;
 import com.connectopsreview.local.sandbox.PlantedProblems;
 import com.connectopsreview.local.sandbox.Sandbox;
 import com.connectopsreview.local.sandbox.SandboxOptions;
-import com.connectopsreview.local.sandbox.SandboxQuotas;
+import com.connectopsreview.local.sandbox.capacity.SandboxQuotas;
 import com.connectopsreview.local.sandbox.SandboxSize;
 import com.connectopsreview.local.sandbox.Scenario;
 import com.connectopsreview.orchestrator.ReviewOutcome;
@@ -95,7 +97,7 @@ class CapacityStatisticsTest {
     private final Map<String, String> voice;
 
     MetricsExpectations(Scenario scenario, TimeWindow window, JsonNode data) {
-      this.m = scenario.metrics();
+      this.m = CapacityDomain.of(scenario).metrics();
       this.data = data;
       this.windowStart = window.start();
       this.windowEnd = window.end();
@@ -256,14 +258,14 @@ class CapacityStatisticsTest {
 
     QuotaExpectations(Scenario scenario, TimeWindow window, JsonNode data) {
       this.scenario = scenario;
-      this.m = scenario.metrics();
+      this.m = CapacityDomain.of(scenario).metrics();
       this.windowStart = window.start();
       this.windowEnd = window.end();
       this.data = data;
     }
 
     void verify() {
-      Scenario.Counts c = scenario.counts();
+      Counts c = scenario.counts();
       Map<String, Integer> usage = Map.ofEntries(
           Map.entry("L-22922690", c.flows()), Map.entry("L-19755C7E", c.flowModules()),
           Map.entry(SandboxQuotas.USERS, c.users()), Map.entry(SandboxQuotas.QUEUES, c.standardQueues()),
@@ -278,7 +280,8 @@ class CapacityStatisticsTest {
       int measured = 0;
       for (JsonNode row : data.get("quotas")) {
         String code = row.get("quotaCode").asText();
-        Scenario.Quota q = scenario.quota(code).orElseThrow(() -> new AssertionError("unknown quota " + code));
+        CapacityDomain.Quota q = CapacityDomain.of(scenario).quota(code)
+            .orElseThrow(() -> new AssertionError("unknown quota " + code));
         BigDecimal limit = BigDecimal.valueOf(q.instanceValue() != null ? q.instanceValue()
             : q.accountValue() != null ? q.accountValue() : q.defaultValue());
         String source = q.instanceValue() != null ? "INSTANCE" : q.accountValue() != null ? "ACCOUNT" : "DEFAULT";
@@ -327,12 +330,12 @@ class CapacityStatisticsTest {
       java.util.Set<String> inRows = new java.util.HashSet<>();
       data.get("quotas").forEach(r -> inRows.add(r.get("quotaCode").asText()));
       data.get("concurrency").forEach(r -> inRows.add(r.get("quotaCode").asText()));
-      List<String> expectedOthers = scenario.quotas().stream()
-          .filter(q -> !q.isRateQuota() && !inRows.contains(q.code())).map(Scenario.Quota::code).toList();
+      List<String> expectedOthers = CapacityDomain.of(scenario).quotas().stream()
+          .filter(q -> !q.isRateQuota() && !inRows.contains(q.code())).map(CapacityDomain.Quota::code).toList();
       List<String> others = new ArrayList<>();
       data.get("otherQuotas").forEach(o -> {
         others.add(o.get("quotaCode").asText());
-        Scenario.Quota q = scenario.quota(o.get("quotaCode").asText()).orElseThrow();
+        CapacityDomain.Quota q = CapacityDomain.of(scenario).quota(o.get("quotaCode").asText()).orElseThrow();
         assertNumber(BigDecimal.valueOf(q.defaultValue()), o.get("defaultValue"));
         assertEquals("NOT_MEASURED", o.get("status").asText());
       });
@@ -350,7 +353,7 @@ class CapacityStatisticsTest {
       TreeMap<Instant, Bucket> days = buckets(m, metric, dims, dayFrom, windowEnd, 86_400);
       TreeMap<Instant, Bucket> percentDays = buckets(m, percentMetric, dims, dayFrom, windowEnd, 86_400);
       JsonNode row = row("concurrency", key);
-      Scenario.Quota quota = scenario.quota(code).orElseThrow();
+      CapacityDomain.Quota quota = CapacityDomain.of(scenario).quota(code).orElseThrow();
       BigDecimal limit = BigDecimal.valueOf(quota.instanceValue());
 
       Map.Entry<Instant, Bucket> peak = firstMax(days, Bucket::max);

@@ -87,6 +87,31 @@ class SandboxReviewCliTest {
   }
 
   @Test
+  void review_withThrottleFirst_retriesEveryListingOnceAndCompletes() throws Exception {
+    CliRun run = CliRun.of("review", "--sandbox", "--no-rate-limits", "--throttle-first", "1",
+        "--store", dir.resolve("out").toString(), "--json");
+
+    assertEquals(0, run.exitCode(), run.err());
+    JsonNode answer = Json.mapper().readTree(run.out());
+    assertEquals("COMPLETED", answer.get("status").asText());
+    answer.get("components").forEach(status -> assertEquals("OK", status.asText()));
+    Set<String> listings = new java.util.TreeSet<>();
+    answer.get("sandboxServed").fieldNames().forEachRemaining(key -> {
+      String operation = key.substring(key.indexOf(':') + 1);
+      if (operation.startsWith("List") || operation.startsWith("Search")) {
+        listings.add(key);
+      }
+    });
+    Map<String, Long> throttled = new java.util.TreeMap<>();
+    answer.get("sandboxThrottled").fields().forEachRemaining(e -> throttled.put(e.getKey(), e.getValue().asLong()));
+    assertTrue(listings.containsAll(Set.of("Connect:ListUsers", "ServiceQuotas:ListServiceQuotas",
+        "CloudWatch:ListMetrics")), listings::toString);
+    // With rate limits off, the only throttling answers are the first call of each listing.
+    assertEquals(listings, throttled.keySet());
+    throttled.forEach((operation, count) -> assertEquals(1L, count, operation));
+  }
+
+  @Test
   void review_whenConnectDeniesAccess_exitsWithTheFailureInTheReport() throws Exception {
     Path store = dir.resolve("out");
 

@@ -3,6 +3,8 @@ package com.connectopsreview.local;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain;
 import com.connectopsreview.local.sandbox.Sandbox;
 import com.connectopsreview.local.sandbox.SandboxOptions;
 import com.connectopsreview.local.sandbox.SandboxSize;
@@ -37,6 +39,8 @@ class TelephonyFlowSandboxTest {
   void smallSandbox_reportsEveryPlantOnItsNumberFlowAndBlock_andASecondReviewReusesTheCaches() {
     try (Sandbox box = Sandbox.start(SandboxOptions.defaults(SandboxSize.SMALL))) {
       Scenario scenario = box.scenario();
+      FlowsDomain flowsDomain = FlowsDomain.of(scenario);
+      TelephonyDomain telephony = TelephonyDomain.of(scenario);
       LocalDirectoryResultStore store = new LocalDirectoryResultStore(dir);
 
       review(box, store, "first", "phone", "flow");
@@ -47,16 +51,16 @@ class TelephonyFlowSandboxTest {
       assertEquals(ComponentStatus.OK, flow.status(), flow.errors().toString());
 
       // Telephony: unused and failed numbers by ARN, carriers per number.
-      assertEquals(arns(scenario.unusedPhoneNumbers()), resources(phone, "PHONE.NUMBER.UNUSED"));
-      assertEquals(arns(scenario.phoneNumbersWithStatus("FAILED")), resources(phone, "PHONE.NUMBER.FAILED"));
-      assertEquals(arns(scenario.phoneNumbersWithStatus("IN_PROGRESS")), resources(phone, "PHONE.NUMBER.IN_PROGRESS"));
+      assertEquals(arns(telephony.unusedPhoneNumbers()), resources(phone, "PHONE.NUMBER.UNUSED"));
+      assertEquals(arns(telephony.phoneNumbersWithStatus("FAILED")), resources(phone, "PHONE.NUMBER.FAILED"));
+      assertEquals(arns(telephony.phoneNumbersWithStatus("IN_PROGRESS")), resources(phone, "PHONE.NUMBER.IN_PROGRESS"));
       Map<String, String> carriers = new HashMap<>();
       phone.data().get("numbers").forEach(n -> carriers.put(n.get("phoneNumberId").asText(), n.get("carrier").asText()));
-      scenario.phoneNumbers().stream().forEach(n -> assertEquals(n.carrier(), carriers.get(n.id()), n.number()));
+      telephony.phoneNumbers().stream().forEach(n -> assertEquals(n.carrier(), carriers.get(n.id()), n.number()));
       assertEquals(Set.of("US"), resources(phone, "PHONE.CARRIER.SINGLE_IN_COUNTRY"));
 
       // Flows: lint exactly on the planted blocks, nothing on the clean flows; logging on the planted flows.
-      Set<String> expectedLint = scenario.lintPlantDetails().stream()
+      Set<String> expectedLint = flowsDomain.lintPlantDetails().stream()
           .map(p -> p.checkId() + " " + p.flowArn() + " " + p.blockId()).collect(Collectors.toCollection(TreeSet::new));
       Set<String> lint = flow.findings().stream().filter(f -> f.checkId().startsWith("FLOW.LINT."))
           .map(f -> f.checkId() + " " + f.resource() + " " + f.evidence().get("blockId"))
@@ -65,17 +69,17 @@ class TelephonyFlowSandboxTest {
       assertEquals(5, lint.size(), "one plant per rule");
       Set<String> withoutLogging = flow.findings().stream().filter(f -> f.checkId().equals("FLOW.LOGGING.MISSING"))
           .map(f -> String.valueOf(f.evidence().get("flowId"))).collect(Collectors.toCollection(TreeSet::new));
-      assertEquals(new TreeSet<>(scenario.flowIdsWithoutLogging()), withoutLogging);
-      assertEquals(scenario.flows().size(), flow.data().get("totalFlows").asInt());
+      assertEquals(new TreeSet<>(flowsDomain.flowIdsWithoutLogging()), withoutLogging);
+      assertEquals(flowsDomain.flows().size(), flow.data().get("totalFlows").asInt());
 
       // Second review of the same instance into the same store: no carrier lookups, no flow re-analyzed.
       review(box, store, "second", "phone", "flow");
       AnalyzerResult phone2 = store.getResult("second", "phone").orElseThrow();
       AnalyzerResult flow2 = store.getResult("second", "flow").orElseThrow();
       assertEquals(null, phone2.apiCalls().get("Pinpoint:PhoneNumberValidate"), phone2.apiCalls().toString());
-      assertEquals(scenario.phoneNumbers().size(), phone2.data().at("/lookups/cacheHits").asInt());
+      assertEquals(telephony.phoneNumbers().size(), phone2.data().at("/lookups/cacheHits").asInt());
       assertEquals(0, flow2.data().at("/analysis/analyzed").asInt());
-      assertEquals(scenario.flows().size() + scenario.flowModules().size(),
+      assertEquals(flowsDomain.flows().size() + flowsDomain.flowModules().size(),
           flow2.data().at("/analysis/reusedFromCache").asInt());
       assertEquals(checkIds(flow), checkIds(flow2), "the cached analyses give the same findings");
     }
@@ -85,25 +89,26 @@ class TelephonyFlowSandboxTest {
   void largeSandbox_withRateLimits_analyzesAll2000FlowsFromTheSearchPages() {
     try (Sandbox box = Sandbox.start(SandboxOptions.defaults(SandboxSize.LARGE).withRateLimits(true))) {
       Scenario scenario = box.scenario();
+      FlowsDomain flowsDomain = FlowsDomain.of(scenario);
       LocalDirectoryResultStore store = new LocalDirectoryResultStore(dir);
 
       review(box, store, "large", "flow");
       AnalyzerResult flow = store.getResult("large", "flow").orElseThrow();
 
       assertEquals(ComponentStatus.OK, flow.status(), flow.errors().toString());
-      assertEquals(2_000, scenario.flows().size());
+      assertEquals(2_000, flowsDomain.flows().size());
       assertEquals(2_000, flow.data().get("totalFlows").asInt());
       JsonNode analysis = flow.data().get("analysis");
-      assertEquals(scenario.flows().size() + scenario.flowModules().size(), analysis.get("analyzed").asInt());
+      assertEquals(flowsDomain.flows().size() + flowsDomain.flowModules().size(), analysis.get("analyzed").asInt());
       long flowPages = flow.apiCalls().getOrDefault("Connect:SearchContactFlows", 0L);
       long describes = flow.apiCalls().getOrDefault("Connect:DescribeContactFlow", 0L)
           + flow.apiCalls().getOrDefault("Connect:DescribeContactFlowModule", 0L);
       assertEquals(20, flowPages, "2,000 flows at 100 per page");
-      assertTrue(describes <= scenario.flows().size() / 100, "describes " + describes + " within ~1 % of the flows");
+      assertTrue(describes <= flowsDomain.flows().size() / 100, "describes " + describes + " within ~1 % of the flows");
       assertEquals(Map.of(), box.throttledCalls(), "the review paced itself under the sandbox's limits");
       Set<String> lint = flow.findings().stream().filter(f -> f.checkId().startsWith("FLOW.LINT."))
           .map(f -> f.checkId() + " " + f.resource()).collect(Collectors.toCollection(TreeSet::new));
-      assertEquals(scenario.lintPlantDetails().stream().map(p -> p.checkId() + " " + p.flowArn())
+      assertEquals(flowsDomain.lintPlantDetails().stream().map(p -> p.checkId() + " " + p.flowArn())
           .collect(Collectors.toCollection(TreeSet::new)), lint);
     }
   }
@@ -113,8 +118,8 @@ class TelephonyFlowSandboxTest {
     assertEquals(analyzers.length, outcome.components().size(), outcome.toString());
   }
 
-  private static Set<String> arns(List<Scenario.PhoneNumber> numbers) {
-    return numbers.stream().map(Scenario.PhoneNumber::arn).collect(Collectors.toCollection(TreeSet::new));
+  private static Set<String> arns(List<TelephonyDomain.PhoneNumber> numbers) {
+    return numbers.stream().map(TelephonyDomain.PhoneNumber::arn).collect(Collectors.toCollection(TreeSet::new));
   }
 
   private static Set<String> resources(AnalyzerResult result, String checkId) {

@@ -1,7 +1,10 @@
 package com.connectopsreview.local.sandbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -18,7 +21,7 @@ public final class EntityList<T> {
   private final IntFunction<T> factory;
   private final IntFunction<String> idOf;
 
-  EntityList(int size, IntFunction<T> factory, IntFunction<String> idOf) {
+  public EntityList(int size, IntFunction<T> factory, IntFunction<String> idOf) {
     if (size < 0) {
       throw new IllegalArgumentException("size must be >= 0, got " + size);
     }
@@ -60,7 +63,21 @@ public final class EntityList<T> {
     return index < 0 ? Optional.empty() : Optional.of(get(index));
   }
 
+  /** The entity with this id or, failing that, this ARN (a scan over every entity). */
+  public Optional<T> byIdOrArn(String idOrArn, Function<T, String> arnOf) {
+    return byId(idOrArn).or(() -> stream().filter(e -> arnOf.apply(e).equals(idOrArn)).findFirst());
+  }
+
   public Stream<T> stream() {
     return IntStream.range(0, size).mapToObj(factory);
+  }
+
+  /** Writes every entity as the array member {@code name} of a scenario dump. */
+  public void writeJson(JsonGenerator g, String name) throws IOException {
+    g.writeArrayFieldStart(name);
+    for (int i = 0; i < size; i++) {
+      g.writeObject(get(i));
+    }
+    g.writeEndArray();
   }
 }

@@ -1,5 +1,9 @@
 package com.connectopsreview.local.sandbox;
 
+import com.connectopsreview.local.sandbox.capacity.MetricSeries;
+import com.connectopsreview.local.sandbox.capacity.SandboxQuotas;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain;
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain;
 import com.connectopsreview.shared.model.Severity;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -159,10 +163,10 @@ public final class PlantedProblems {
 
   /**
    * The {@code phone} component: ListPhoneNumbersV2, DescribePhoneNumber and Pinpoint's
-   * PhoneNumberValidate over {@link Scenario#phoneNumbers()}; checkIds and severities as in the issue 5
+   * PhoneNumberValidate over {@link TelephonyDomain#phoneNumbers()}; checkIds and severities as in the issue 5
    * contract (docs/checks.md, section phone). Which numbers carry which plant is in code too
-   * ({@link Scenario#unusedPhoneNumbers()}, {@link Scenario#phoneNumbersWithStatus(String)},
-   * {@link Scenario.PhoneNumber#carrier()}).
+   * ({@link TelephonyDomain#unusedPhoneNumbers()}, {@link TelephonyDomain#phoneNumbersWithStatus(String)},
+   * {@link TelephonyDomain.PhoneNumber#carrier()}).
    */
   public static Expectations phone() {
     return new Expectations("phone",
@@ -191,7 +195,7 @@ public final class PlantedProblems {
    * The {@code flow} component: SearchContactFlows / SearchContactFlowModules content (or
    * DescribeContactFlow / DescribeContactFlowModule) and the instance's CONTACTFLOW_LOGS attribute
    * ({@code false}); checkIds and severities as in the issue 5 contract (docs/checks.md, section flow).
-   * Each lint checkId is planted in exactly one named flow ({@link Scenario#lintPlants()}), one
+   * Each lint checkId is planted in exactly one named flow ({@link FlowsDomain#lintPlants()}), one
    * offending action each; every other flow and module is lint-clean.
    */
   public static Expectations flow() {

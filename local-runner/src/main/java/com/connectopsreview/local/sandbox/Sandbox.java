@@ -50,9 +50,9 @@ public final class Sandbox implements AutoCloseable {
     long started = System.nanoTime();
     Scenario scenario = new ScenarioGenerator(options.seed(), options.size()).generate();
     SandboxServer server = SandboxServer.start(scenario, options);
-    LOG.info("sandbox {} (seed {}, rate limits {}, latency {} ms, {} faults) on {} in {} ms",
+    LOG.info("sandbox {} (seed {}, rate limits {}, latency {} ms, {} faults, throttle-first {}) on {} in {} ms",
         options.size(), options.seed(), options.rateLimits() ? "on" : "off", options.latency().toMillis(),
-        options.faults().size(), server.endpoint(), (System.nanoTime() - started) / 1_000_000);
+        options.faults().size(), options.throttleFirst(), server.endpoint(), (System.nanoTime() - started) / 1_000_000);
     return new Sandbox(options, scenario, server);
   }
 
@@ -70,7 +70,7 @@ public final class Sandbox implements AutoCloseable {
   }
 
   public InstanceRef instance() {
-    return scenario.instance().ref();
+    return scenario.instanceRef();
   }
 
   /** Static fake credentials for clients of the sandbox. */
@@ -92,7 +92,11 @@ public final class Sandbox implements AutoCloseable {
     return server.dispatcher().servedCalls();
   }
 
-  /** Throttling answers (Connect ThrottlingException, Kinesis / Firehose LimitExceededException). */
+  /**
+   * Throttling answers, over the rate limit or among the first calls of a listing
+   * ({@link SandboxOptions#throttleFirst()}): each service's own error (Connect ThrottlingException,
+   * Kinesis / Firehose LimitExceededException, ...).
+   */
   public Map<String, Long> throttledCalls() {
     return server.dispatcher().throttledCalls();
   }

@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param latency fixed delay added to every answer (zero for none)
  * @param faults operation ({@code Service:Operation}, e.g. {@code Connect:DescribeInstance}) to the
  *     fault injected into every answer of that operation
+ * @param throttleFirst how many of the first calls of every List* and Search* operation (counted per
+ *     {@code Service:Operation}) answer the service's throttling error, whatever the rate; 0 for none
  */
 public record SandboxOptions(
-    SandboxSize size, long seed, boolean rateLimits, Duration latency, Map<String, SandboxFault> faults) {
+    SandboxSize size, long seed, boolean rateLimits, Duration latency, Map<String, SandboxFault> faults,
+    int throttleFirst) {
 
   public static final long DEFAULT_SEED = 42;
 
@@ -34,29 +37,37 @@ public record SandboxOptions(
             "fault key '" + operation + "' is not Service:Operation (e.g. Connect:DescribeInstance)");
       }
     });
+    if (throttleFirst < 0) {
+      throw new IllegalArgumentException("throttleFirst must be zero or more, got " + throttleFirst);
+    }
   }
 
-  /** Seed 42, rate limits off, no latency, no faults. */
+  /** Seed 42, rate limits off, no latency, no faults, nothing throttled up front. */
   public static SandboxOptions defaults(SandboxSize size) {
-    return new SandboxOptions(size, DEFAULT_SEED, false, Duration.ZERO, Map.of());
+    return new SandboxOptions(size, DEFAULT_SEED, false, Duration.ZERO, Map.of(), 0);
   }
 
   public SandboxOptions withSeed(long newSeed) {
-    return new SandboxOptions(size, newSeed, rateLimits, latency, faults);
+    return new SandboxOptions(size, newSeed, rateLimits, latency, faults, throttleFirst);
   }
 
   public SandboxOptions withRateLimits(boolean enabled) {
-    return new SandboxOptions(size, seed, enabled, latency, faults);
+    return new SandboxOptions(size, seed, enabled, latency, faults, throttleFirst);
   }
 
   public SandboxOptions withLatency(Duration fixed) {
-    return new SandboxOptions(size, seed, rateLimits, fixed, faults);
+    return new SandboxOptions(size, seed, rateLimits, fixed, faults, throttleFirst);
   }
 
   /** These options plus one more fault ({@code operation} as {@code Service:Operation}). */
   public SandboxOptions withFault(String operation, SandboxFault fault) {
     Map<String, SandboxFault> more = new LinkedHashMap<>(faults);
     more.put(operation, Objects.requireNonNull(fault, "fault"));
-    return new SandboxOptions(size, seed, rateLimits, latency, more);
+    return new SandboxOptions(size, seed, rateLimits, latency, more, throttleFirst);
+  }
+
+  /** These options with the first {@code calls} calls of every List* and Search* operation throttled. */
+  public SandboxOptions withThrottleFirst(int calls) {
+    return new SandboxOptions(size, seed, rateLimits, latency, faults, calls);
   }
 }

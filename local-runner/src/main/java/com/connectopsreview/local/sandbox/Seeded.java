@@ -7,18 +7,18 @@ import java.util.UUID;
  * pure function of these three, so any entity can be generated on its own, in any order, and the
  * same seed always gives the same contact center.
  */
-final class Seeded {
+public final class Seeded {
 
   private Seeded() {}
 
   /** SplitMix64's finalizer: a well-mixed 64-bit value. */
-  static long mix(long z) {
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);
   }
 
-  static long hash(long seed, String kind, long index) {
+  public static long hash(long seed, String kind, long index) {
     long h = mix(seed + 0x9E3779B97F4A7C15L);
     for (int i = 0; i < kind.length(); i++) {
       h = mix(h ^ kind.charAt(i));
@@ -27,7 +27,7 @@ final class Seeded {
   }
 
   /** A lower-case, version-4-shaped UUID. */
-  static String uuid(long seed, String kind, long index) {
+  public static String uuid(long seed, String kind, long index) {
     long hi = hash(seed, kind, index);
     long lo = hash(seed, kind + "#lo", index);
     hi = (hi & ~0xF000L) | 0x4000L;
@@ -36,12 +36,12 @@ final class Seeded {
   }
 
   /** 0 .. bound-1. */
-  static int pick(long seed, String kind, long index, int bound) {
+  public static int pick(long seed, String kind, long index, int bound) {
     return (int) Math.floorMod(hash(seed, kind, index), (long) bound);
   }
 
   /** {@code length} lower-case hex digits. */
-  static String hex(long seed, String kind, long index, int length) {
+  public static String hex(long seed, String kind, long index, int length) {
     StringBuilder out = new StringBuilder(length);
     long value = hash(seed, kind, index);
     for (int i = 0; i < length; i++) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connectopsreview.instance.InstanceAnalyzerFactory;
+import com.connectopsreview.local.sandbox.instance.InstanceConfigDomain;
 import com.connectopsreview.shared.analyzer.AnalyzerRunner;
 import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.model.AnalyzerRequest;
@@ -43,6 +44,7 @@ class InstanceAnalyzerSandboxTest {
   @Test
   void instanceAnalyzer_withRateLimitsOn_findsEveryPlantedProblemAndCountsWhatWasServed() {
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.SMALL).withRateLimits(true))) {
+      InstanceConfigDomain config = InstanceConfigDomain.of(sandbox.scenario());
       LocalDirectoryResultStore store = new LocalDirectoryResultStore(storeDir);
       AwsClients clients = new AwsClients(new ApiCallCounter(ApiRateLimiter.standard()), sandbox.clientOptions());
       AnalyzerRunner runner = AnalyzerRunner.of(InstanceAnalyzerFactory::create, store, clients, Clock.systemUTC());
@@ -71,14 +73,14 @@ class InstanceAnalyzerSandboxTest {
       }
 
       // The planted per-resource problems point at the scenario's resources.
-      Scenario.StorageConfig reports = sandbox.scenario().storageConfigs("SCHEDULED_REPORTS").get(0);
+      InstanceConfigDomain.StorageConfig reports = config.storageConfigs("SCHEDULED_REPORTS").get(0);
       assertEquals("SCHEDULED_REPORTS: s3://" + reports.s3().bucket() + "/" + reports.s3().prefix(),
           only(stored.findings(), "INSTANCE.S3_ENCRYPTION.NONE").resource());
-      assertEquals(sandbox.scenario().storageConfigs("AGENT_EVENTS").get(0).kinesisStreamArn(),
+      assertEquals(config.storageConfigs("AGENT_EVENTS").get(0).kinesisStreamArn(),
           only(stored.findings(), "INSTANCE.STREAM_ENCRYPTION.KDS_NONE").resource());
       assertEquals(sandbox.instance().arn(), only(stored.findings(), "INSTANCE.IDENTITY.NOT_SAML").resource());
-      assertEquals(sandbox.scenario().instance().alias(), stored.data().at("/instance/alias").asText());
-      assertEquals(sandbox.scenario().attributes().size(), stored.data().get("attributes").size());
+      assertEquals(config.instance().alias(), stored.data().at("/instance/alias").asText());
+      assertEquals(config.attributes().size(), stored.data().get("attributes").size());
     }
   }
 
@@ -95,7 +97,7 @@ class InstanceAnalyzerSandboxTest {
 
       assertEquals(ComponentStatus.OK, response.status(), () -> String.valueOf(response.errors()));
       assertEquals(1L, response.apiCalls().get("Connect:ListInstanceAttributes"));
-      assertEquals((long) sandbox.scenario().attributes().size(),
+      assertEquals((long) InstanceConfigDomain.of(sandbox.scenario()).attributes().size(),
           response.apiCalls().get("Connect:DescribeInstanceAttribute"));
       assertEquals(sandbox.servedCalls(), response.apiCalls());
       AnalyzerResult stored = store.getResult(REVIEW_ID, "instance").orElseThrow();

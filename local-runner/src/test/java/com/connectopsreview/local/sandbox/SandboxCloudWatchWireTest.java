@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.entities.EntitiesDomain;
+import com.connectopsreview.local.sandbox.capacity.MetricSeries;
+import com.connectopsreview.local.sandbox.capacity.CapacityDomain;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -56,7 +59,7 @@ class SandboxCloudWatchWireTest {
   @BeforeAll
   static void startSandbox() {
     sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.SMALL));
-    metrics = sandbox.scenario().metrics();
+    metrics = CapacityDomain.of(sandbox.scenario()).metrics();
     instanceId = sandbox.instance().id();
     hourEnd = metrics.end().truncatedTo(ChronoUnit.HOURS);
   }
@@ -137,7 +140,8 @@ class SandboxCloudWatchWireTest {
     CloudWatchClient cw = SandboxClients.unlimited(sandbox).cloudWatch();
     Instant start = hourEnd.minus(Duration.ofDays(7));
     List<MetricDataQuery> queries = IntStream.range(0, 20)
-        .mapToObj(i -> query("q" + i, "QueueSize", queue(sandbox.scenario().queues().get(i).name()), 3600, "Average"))
+        .mapToObj(i -> query("q" + i, "QueueSize", queue(EntitiesDomain.of(sandbox.scenario()).queues().get(i).name()),
+            3600, "Average"))
         .toList();
     GetMetricDataRequest request = GetMetricDataRequest.builder().metricDataQueries(queries).startTime(start)
         .endTime(hourEnd).maxDatapoints(500).build();
@@ -214,7 +218,7 @@ class SandboxCloudWatchWireTest {
         .collect(Collectors.toSet());
 
     Set<String> expected = IntStream.range(0, sandbox.scenario().counts().standardQueues())
-        .mapToObj(i -> sandbox.scenario().queues().get(i).name()).collect(Collectors.toSet());
+        .mapToObj(i -> EntitiesDomain.of(sandbox.scenario()).queues().get(i).name()).collect(Collectors.toSet());
     assertEquals(99, expected.size());
     assertEquals(expected, names);
     assertEquals(List.of(), cw.listMetrics(b -> b.namespace("AWS/Lambda")).metrics());
@@ -230,7 +234,7 @@ class SandboxCloudWatchWireTest {
       assertEquals(2, pages.size());
       assertEquals(500, pages.get(0).metrics().size());
       assertEquals(12 + 3 * 200, pages.stream().mapToInt(p -> p.metrics().size()).sum());
-      assertEquals(large.scenario().metrics().metrics().size(), 612);
+      assertEquals(CapacityDomain.of(large.scenario()).metrics().metrics().size(), 612);
     }
   }
 

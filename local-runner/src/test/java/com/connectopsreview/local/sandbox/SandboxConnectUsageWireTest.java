@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.entities.EntitiesDomain;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -48,7 +49,7 @@ class SandboxConnectUsageWireTest {
   void everyUsageList_countsTheScenarioEntities_overSeveralPages() {
     SandboxClients clients = SandboxClients.unlimited(sandbox);
     ConnectClient connect = clients.connect();
-    Scenario.Counts c = scenario.counts();
+    Counts c = scenario.counts();
 
     assertEquals(c.securityProfiles(), connect.listSecurityProfilesPaginator(b -> b.instanceId(instanceId)
         .maxResults(7)).securityProfileSummaryList().stream().count());
@@ -59,14 +60,14 @@ class SandboxConnectUsageWireTest {
     List<String> lambdas = connect.listLambdaFunctionsPaginator(b -> b.instanceId(instanceId).maxResults(25))
         .lambdaFunctions().stream().toList();
     assertEquals(c.lambdaFunctions(), lambdas.size());
-    assertEquals(scenario.lambdaFunctions().get(0).arn(), lambdas.get(0));
+    assertEquals(EntitiesDomain.of(scenario).lambdaFunctions().get(0).arn(), lambdas.get(0));
     assertEquals(c.predefinedAttributes(), connect.listPredefinedAttributesPaginator(b -> b.instanceId(instanceId)
         .maxResults(100)).predefinedAttributeSummaryList().stream().count());
     assertEquals(c.applicationIntegrations(), connect.listIntegrationAssociationsPaginator(b -> b
         .instanceId(instanceId).integrationType(IntegrationType.APPLICATION).maxResults(5))
         .integrationAssociationSummaryList().stream()
         .peek(a -> assertEquals(IntegrationType.APPLICATION, a.integrationType())).count());
-    assertEquals(c.applicationIntegrations() + Scenario.Counts.OTHER_INTEGRATIONS, connect
+    assertEquals(c.applicationIntegrations() + Counts.OTHER_INTEGRATIONS, connect
         .listIntegrationAssociationsPaginator(b -> b.instanceId(instanceId)).integrationAssociationSummaryList()
         .stream().count());
 

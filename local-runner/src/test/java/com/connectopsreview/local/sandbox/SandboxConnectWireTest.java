@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain;
+import com.connectopsreview.local.sandbox.instance.InstanceConfigDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain;
+import com.connectopsreview.local.sandbox.entities.EntitiesDomain;
 import com.connectopsreview.shared.json.Json;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -77,18 +81,19 @@ class SandboxConnectWireTest {
 
   @Test
   void describeInstance_returnsTheScenarioInstance() {
+    InstanceConfigDomain config = InstanceConfigDomain.of(scenario);
     DescribeInstanceResponse response = connect.describeInstance(b -> b.instanceId(instanceId));
 
     Instance i = response.instance();
     assertEquals(instanceId, i.id());
     assertEquals(sandbox.instance().arn(), i.arn());
     assertEquals("CONNECT_MANAGED", i.identityManagementTypeAsString());
-    assertEquals(scenario.instance().alias(), i.instanceAlias());
-    assertEquals(scenario.instance().createdTime(), i.createdTime());
+    assertEquals(config.instance().alias(), i.instanceAlias());
+    assertEquals(config.instance().createdTime(), i.createdTime());
     assertEquals("ACTIVE", i.instanceStatusAsString());
     assertEquals(true, i.inboundCallsEnabled());
     assertEquals(false, i.outboundCallsEnabled());
-    assertEquals(scenario.instance().accessUrl(), i.instanceAccessUrl());
+    assertEquals(config.instance().accessUrl(), i.instanceAccessUrl());
     assertEquals("sandbox", i.tags().get("environment"));
     assertNull(response.replicationConfiguration());
     // The ARN works as InstanceId too.
@@ -114,7 +119,7 @@ class SandboxConnectWireTest {
     assertNotNull(first.nextToken());
     Map<String, String> all = connect.listInstanceAttributesPaginator(b -> b.instanceId(instanceId)).attributes()
         .stream().collect(Collectors.toMap(Attribute::attributeTypeAsString, Attribute::value));
-    assertEquals(scenario.attributes(), all);
+    assertEquals(InstanceConfigDomain.of(scenario).attributes(), all);
     assertEquals(InstanceAttributeType.knownValues().size(), all.size());
     assertEquals(Map.of("Connect:ListInstanceAttributes", 3L), clients.counter().snapshot());
   }
@@ -125,7 +130,7 @@ class SandboxConnectWireTest {
       Attribute attribute = connect.describeInstanceAttribute(b -> b.instanceId(instanceId).attributeType(type))
           .attribute();
       assertEquals(type, attribute.attributeType());
-      assertEquals(scenario.attributes().get(type.toString()), attribute.value());
+      assertEquals(InstanceConfigDomain.of(scenario).attributes().get(type.toString()), attribute.value());
     }
     InvalidParameterException e = assertThrows(InvalidParameterException.class,
         () -> connect.describeInstanceAttribute(b -> b.instanceId(instanceId).attributeType("NOT_A_TYPE")));
@@ -134,14 +139,15 @@ class SandboxConnectWireTest {
 
   @Test
   void listInstanceStorageConfigs_everyResourceType() {
+    InstanceConfigDomain config = InstanceConfigDomain.of(scenario);
     int configured = 0;
     for (InstanceStorageResourceType type : InstanceStorageResourceType.knownValues()) {
       List<InstanceStorageConfig> configs = connect.listInstanceStorageConfigsPaginator(
           b -> b.instanceId(instanceId).resourceType(type)).storageConfigs().stream().toList();
-      assertEquals(scenario.storageConfigs(type.toString()).size(), configs.size(), type.toString());
+      assertEquals(config.storageConfigs(type.toString()).size(), configs.size(), type.toString());
       configured += configs.size();
     }
-    assertEquals(scenario.storageConfigs().size(), configured);
+    assertEquals(config.storageConfigs().size(), configured);
 
     InstanceStorageConfig reports = connect.listInstanceStorageConfigs(
         b -> b.instanceId(instanceId).resourceType(InstanceStorageResourceType.SCHEDULED_REPORTS)).storageConfigs().get(0);
@@ -155,23 +161,24 @@ class SandboxConnectWireTest {
     InstanceStorageConfig ctr = connect.listInstanceStorageConfigs(
         b -> b.instanceId(instanceId).resourceType(InstanceStorageResourceType.CONTACT_TRACE_RECORDS))
         .storageConfigs().get(0);
-    assertEquals(scenario.firehoseStreams().get(0).arn(), ctr.kinesisFirehoseConfig().firehoseArn());
+    assertEquals(config.firehoseStreams().get(0).arn(), ctr.kinesisFirehoseConfig().firehoseArn());
     assertThrows(InvalidParameterException.class,
         () -> connect.listInstanceStorageConfigs(b -> b.instanceId(instanceId).resourceType("NOT_A_TYPE")));
   }
 
   @Test
   void listContactFlows_filtersByTypeAndPaginates() {
+    FlowsDomain flowsDomain = FlowsDomain.of(scenario);
     List<ContactFlowSummary> all = connect.listContactFlowsPaginator(b -> b.instanceId(instanceId).maxResults(5))
         .contactFlowSummaryList().stream().toList();
-    assertEquals(scenario.flows().size(), all.size());
-    assertEquals(scenario.flows().get(3).name(), all.get(3).name());
-    assertEquals(scenario.flows().get(3).arn(), all.get(3).arn());
+    assertEquals(flowsDomain.flows().size(), all.size());
+    assertEquals(flowsDomain.flows().get(3).name(), all.get(3).name());
+    assertEquals(flowsDomain.flows().get(3).arn(), all.get(3).arn());
 
     List<ContactFlowSummary> queueFlows = connect.listContactFlowsPaginator(
             b -> b.instanceId(instanceId).contactFlowTypes(ContactFlowType.CUSTOMER_QUEUE).maxResults(1))
         .contactFlowSummaryList().stream().toList();
-    long expected = scenario.flows().stream().filter(f -> f.type().equals("CUSTOMER_QUEUE")).count();
+    long expected = flowsDomain.flows().stream().filter(f -> f.type().equals("CUSTOMER_QUEUE")).count();
     assertEquals(expected, queueFlows.size());
     assertTrue(expected >= 2, "several customer-queue flows to page over");
     assertTrue(queueFlows.stream().allMatch(f -> f.contactFlowType() == ContactFlowType.CUSTOMER_QUEUE));
@@ -181,7 +188,8 @@ class SandboxConnectWireTest {
 
   @Test
   void describeContactFlow_returnsFlowLanguageContent() throws Exception {
-    Scenario.ContactFlow planned = scenario.flows().get(10);
+    FlowsDomain flowsDomain = FlowsDomain.of(scenario);
+    FlowsDomain.ContactFlow planned = flowsDomain.flows().get(10);
 
     ContactFlow flow = connect.describeContactFlow(b -> b.instanceId(instanceId).contactFlowId(planned.id()))
         .contactFlow();
@@ -189,7 +197,7 @@ class SandboxConnectWireTest {
     assertEquals(planned.name(), flow.name());
     assertEquals(planned.type(), flow.typeAsString());
     assertEquals(planned.lastModified(), flow.lastModifiedTime());
-    assertEquals(scenario.flowContent(planned), flow.content());
+    assertEquals(flowsDomain.flowContent(planned), flow.content());
     assertEquals("2019-10-30", Json.mapper().readTree(flow.content()).get("Version").asText());
     assertThrows(ResourceNotFoundException.class, () -> connect.describeContactFlow(
         b -> b.instanceId(instanceId).contactFlowId("00000000-0000-4000-8000-000000000000")));
@@ -197,11 +205,12 @@ class SandboxConnectWireTest {
 
   @Test
   void listUsers_pagesWithOpaqueTokensAndEpochSecondTimestamps() {
+    EntitiesDomain entities = EntitiesDomain.of(scenario);
     ListUsersResponse first = connect.listUsers(b -> b.instanceId(instanceId).maxResults(15));
     assertEquals(15, first.userSummaryList().size());
     assertNotNull(first.nextToken());
     assertFalse(first.nextToken().contains("15"), "the token is opaque: " + first.nextToken());
-    assertEquals(scenario.users().get(0).lastModified(), first.userSummaryList().get(0).lastModifiedTime());
+    assertEquals(entities.users().get(0).lastModified(), first.userSummaryList().get(0).lastModifiedTime());
     assertEquals("us-east-1", first.userSummaryList().get(0).lastModifiedRegion());
 
     List<String> usernames = new ArrayList<>();
@@ -216,7 +225,7 @@ class SandboxConnectWireTest {
     } while (token != null);
 
     assertEquals(3, pages);
-    assertEquals(scenario.users().stream().map(Scenario.User::username).toList(), usernames);
+    assertEquals(entities.users().stream().map(EntitiesDomain.User::username).toList(), usernames);
     assertEquals(usernames.size(), new HashSet<>(usernames).size());
   }
 
@@ -252,18 +261,19 @@ class SandboxConnectWireTest {
 
     assertEquals(scenario.counts().standardQueues(), standard.size());
     assertTrue(standard.stream().allMatch(q -> q.queueType() == QueueType.STANDARD && q.name() != null));
-    assertEquals(scenario.users().size(), agent.size());
+    assertEquals(EntitiesDomain.of(scenario).users().size(), agent.size());
     assertTrue(agent.stream().allMatch(q -> q.queueType() == QueueType.AGENT && q.name() == null));
     assertEquals(standard.size() + agent.size(), both.size());
   }
 
   @Test
   void listPhoneNumbersV2_postsAJsonBodyAndFilters() {
+    TelephonyDomain telephony = TelephonyDomain.of(scenario);
     List<ListPhoneNumbersSummary> all = connect.listPhoneNumbersV2Paginator(
         b -> b.instanceId(instanceId).maxResults(5)).listPhoneNumbersSummaryList().stream().toList();
-    assertEquals(scenario.phoneNumbers().size(), all.size());
+    assertEquals(telephony.phoneNumbers().size(), all.size());
     ListPhoneNumbersSummary first = all.get(0);
-    Scenario.PhoneNumber planned = scenario.phoneNumbers().get(0);
+    TelephonyDomain.PhoneNumber planned = telephony.phoneNumbers().get(0);
     assertEquals(planned.number(), first.phoneNumber());
     assertEquals(planned.arn(), first.phoneNumberArn());
     assertEquals(sandbox.instance().arn(), first.targetArn());
@@ -272,7 +282,7 @@ class SandboxConnectWireTest {
     List<ListPhoneNumbersSummary> tollFree = connect.listPhoneNumbersV2Paginator(
             b -> b.targetArn(sandbox.instance().arn()).phoneNumberTypes(PhoneNumberType.TOLL_FREE))
         .listPhoneNumbersSummaryList().stream().toList();
-    assertEquals(scenario.phoneNumbers().stream().filter(n -> n.type().equals("TOLL_FREE")).count(), tollFree.size());
+    assertEquals(telephony.phoneNumbers().stream().filter(n -> n.type().equals("TOLL_FREE")).count(), tollFree.size());
     List<ListPhoneNumbersSummary> uk = connect.listPhoneNumbersV2(
         b -> b.instanceId(instanceId).phoneNumberCountryCodesWithStrings("GB")).listPhoneNumbersSummaryList();
     assertEquals(1, uk.size());
@@ -287,22 +297,23 @@ class SandboxConnectWireTest {
   }
 
   static Stream<Arguments> entityLists() {
+    EntitiesDomain entities = EntitiesDomain.of(scenario);
     return Stream.of(
         Arguments.of("ListContactFlowModules", (Function<ConnectClient, Integer>) c -> c.listContactFlowModulesPaginator(
             b -> b.instanceId(instanceId).maxResults(3)).contactFlowModulesSummaryList().stream().toList().size(),
-            scenario.flowModules().size()),
+            FlowsDomain.of(scenario).flowModules().size()),
         Arguments.of("ListRoutingProfiles", (Function<ConnectClient, Integer>) c -> c.listRoutingProfilesPaginator(
             b -> b.instanceId(instanceId).maxResults(2)).routingProfileSummaryList().stream().toList().size(),
-            scenario.routingProfiles().size()),
+            entities.routingProfiles().size()),
         Arguments.of("ListPrompts", (Function<ConnectClient, Integer>) c -> c.listPromptsPaginator(
             b -> b.instanceId(instanceId).maxResults(4)).promptSummaryList().stream().toList().size(),
-            scenario.prompts().size()),
+            entities.prompts().size()),
         Arguments.of("ListHoursOfOperations", (Function<ConnectClient, Integer>) c -> c.listHoursOfOperationsPaginator(
             b -> b.instanceId(instanceId).maxResults(3)).hoursOfOperationSummaryList().stream().toList().size(),
-            scenario.hoursOfOperations().size()),
+            entities.hoursOfOperations().size()),
         Arguments.of("ListQuickConnects", (Function<ConnectClient, Integer>) c -> c.listQuickConnectsPaginator(
             b -> b.instanceId(instanceId).maxResults(4)).quickConnectSummaryList().stream().toList().size(),
-            scenario.quickConnects().size()));
+            entities.quickConnects().size()));
   }
 
   @ParameterizedTest(name = "{0}")

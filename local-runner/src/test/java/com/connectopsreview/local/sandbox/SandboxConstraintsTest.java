@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.instance.InstanceConfigDomain;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -64,11 +65,12 @@ class SandboxConstraintsTest {
   @Test
   void rateLimits_kinesisAndFirehoseAnswerLimitExceeded() {
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.SMALL).withRateLimits(true))) {
+      InstanceConfigDomain config = InstanceConfigDomain.of(sandbox.scenario());
       SandboxClients clients = SandboxClients.unlimited(sandbox);
       KinesisClient kinesis = clients.withoutRetries(KinesisClient.builder());
       FirehoseClient firehose = clients.withoutRetries(FirehoseClient.builder());
-      String stream = sandbox.scenario().kinesisStreams().get(0).arn();
-      String delivery = sandbox.scenario().firehoseStreams().get(0).name();
+      String stream = config.kinesisStreams().get(0).arn();
+      String delivery = config.firehoseStreams().get(0).name();
 
       // Concurrent callers, so the burst is exceeded however slow the machine is.
       long kinesisLimited = concurrently(40, () -> kinesis.describeStreamSummary(b -> b.streamARN(stream))).stream()
@@ -149,11 +151,12 @@ class SandboxConstraintsTest {
       Scenario s = sandbox.scenario();
       Map<String, Runnable> calls = Map.of(
           "Connect:DescribeInstance", () -> clients.withoutRetries(ConnectClient.builder())
-              .describeInstance(b -> b.instanceId(s.instance().ref().id())),
+              .describeInstance(b -> b.instanceId(InstanceConfigDomain.of(s).instance().ref().id())),
           "Kinesis:DescribeStreamSummary", () -> clients.withoutRetries(KinesisClient.builder())
-              .describeStreamSummary(b -> b.streamARN(s.kinesisStreams().get(0).arn())),
+              .describeStreamSummary(b -> b.streamARN(InstanceConfigDomain.of(s).kinesisStreams().get(0).arn())),
           "Firehose:DescribeDeliveryStream", () -> clients.withoutRetries(FirehoseClient.builder())
-              .describeDeliveryStream(b -> b.deliveryStreamName(s.firehoseStreams().get(0).name())));
+              .describeDeliveryStream(
+                  b -> b.deliveryStreamName(InstanceConfigDomain.of(s).firehoseStreams().get(0).name())));
 
       SdkException e = assertThrows(SdkException.class, () -> calls.get(operation).run());
 
@@ -175,7 +178,7 @@ class SandboxConstraintsTest {
           call.run();
         }
       });
-      clients.connect().listUsers(b -> b.instanceId(s.instance().ref().id()));
+      clients.connect().listUsers(b -> b.instanceId(InstanceConfigDomain.of(s).instance().ref().id()));
     }
   }
 

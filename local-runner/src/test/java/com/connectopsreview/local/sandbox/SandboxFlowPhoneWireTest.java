@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.telephony.TelephonyGenerator;
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain;
 import com.connectopsreview.shared.aws.AwsErrors;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,17 +81,18 @@ class SandboxFlowPhoneWireTest {
 
   @Test
   void searchContactFlows_pagesEveryFlowWithItsContent() throws Exception {
+    FlowsDomain flowsDomain = FlowsDomain.of(scenario);
     SearchContactFlowsResponse first = connect.searchContactFlows(b -> b.instanceId(instanceId).maxResults(5));
     assertEquals(5, first.contactFlows().size());
     assertNotNull(first.nextToken());
-    assertEquals(scenario.flows().size(), first.approximateTotalCount());
+    assertEquals(flowsDomain.flows().size(), first.approximateTotalCount());
 
     List<ContactFlow> all = connect.searchContactFlowsPaginator(b -> b.instanceId(sandbox.instance().arn())
         .maxResults(5)).contactFlows().stream().toList();
 
-    assertEquals(scenario.flows().size(), all.size());
+    assertEquals(flowsDomain.flows().size(), all.size());
     for (int i = 0; i < all.size(); i++) {
-      Scenario.ContactFlow planned = scenario.flows().get(i);
+      FlowsDomain.ContactFlow planned = flowsDomain.flows().get(i);
       ContactFlow flow = all.get(i);
       assertEquals(planned.id(), flow.id());
       assertEquals(planned.arn(), flow.arn());
@@ -97,7 +101,7 @@ class SandboxFlowPhoneWireTest {
       assertEquals(planned.state(), flow.stateAsString());
       assertEquals(planned.status(), flow.statusAsString());
       assertEquals(planned.lastModified(), flow.lastModifiedTime());
-      assertEquals(scenario.flowContent(planned), flow.content());
+      assertEquals(flowsDomain.flowContent(planned), flow.content());
       assertEquals(sha256(flow.content()), flow.flowContentSha256());
     }
     // 1 + 5 pages of 5 (24 flows).
@@ -106,16 +110,17 @@ class SandboxFlowPhoneWireTest {
 
   @Test
   void searchContactFlows_criteriaFilterByTypeAndName() {
+    FlowsDomain flowsDomain = FlowsDomain.of(scenario);
     List<ContactFlow> queueFlows = connect.searchContactFlowsPaginator(b -> b.instanceId(instanceId)
         .searchCriteria(c -> c.typeCondition(ContactFlowType.CUSTOMER_QUEUE))).contactFlows().stream().toList();
-    long expected = scenario.flows().stream().filter(f -> f.type().equals("CUSTOMER_QUEUE")).count();
+    long expected = flowsDomain.flows().stream().filter(f -> f.type().equals("CUSTOMER_QUEUE")).count();
     assertEquals(expected, queueFlows.size());
     assertTrue(expected >= 2);
 
     SearchContactFlowsResponse plants = connect.searchContactFlows(b -> b.instanceId(instanceId)
         .searchCriteria(c -> c.stringCondition(s -> s.fieldName("name").value("planted lint")
             .comparisonType(StringComparisonType.CONTAINS))));
-    assertEquals(scenario.lintPlants().keySet(),
+    assertEquals(flowsDomain.lintPlants().keySet(),
         plants.contactFlows().stream().map(ContactFlow::id).collect(Collectors.toSet()));
     assertEquals(5L, plants.approximateTotalCount());
     assertNull(plants.nextToken());
@@ -144,31 +149,32 @@ class SandboxFlowPhoneWireTest {
   @Test
   void searchContactFlows_withoutMaxResults_pagesOf100() {
     SearchContactFlowsResponse page = connect.searchContactFlows(b -> b.instanceId(instanceId));
-    assertEquals(scenario.flows().size(), page.contactFlows().size());
+    assertEquals(FlowsDomain.of(scenario).flows().size(), page.contactFlows().size());
     assertNull(page.nextToken());
   }
 
   @Test
   void searchContactFlowModules_andDescribeContactFlowModule_answerContent() throws Exception {
+    FlowsDomain flowsDomain = FlowsDomain.of(scenario);
     List<ContactFlowModule> modules = connect.searchContactFlowModulesPaginator(b -> b.instanceId(instanceId)
         .maxResults(3)).contactFlowModules().stream().toList();
 
-    assertEquals(scenario.flowModules().size(), modules.size());
+    assertEquals(flowsDomain.flowModules().size(), modules.size());
     for (int i = 0; i < modules.size(); i++) {
-      Scenario.FlowModule planned = scenario.flowModules().get(i);
+      FlowsDomain.FlowModule planned = flowsDomain.flowModules().get(i);
       assertEquals(planned.id(), modules.get(i).id());
       assertEquals(planned.name(), modules.get(i).name());
       assertEquals("ACTIVE", modules.get(i).stateAsString());
       assertEquals("PUBLISHED", modules.get(i).statusAsString());
-      assertEquals(scenario.flowModuleContent(planned), modules.get(i).content());
+      assertEquals(flowsDomain.flowModuleContent(planned), modules.get(i).content());
     }
     assertEquals(2L, clients.counter().snapshot().get("Connect:SearchContactFlowModules"));
 
-    Scenario.FlowModule planned = scenario.flowModules().get(2);
+    FlowsDomain.FlowModule planned = flowsDomain.flowModules().get(2);
     ContactFlowModule described = connect.describeContactFlowModule(
         b -> b.instanceId(instanceId).contactFlowModuleId(planned.id())).contactFlowModule();
     assertEquals(planned.arn(), described.arn());
-    assertEquals(scenario.flowModuleContent(planned), described.content());
+    assertEquals(flowsDomain.flowModuleContent(planned), described.content());
     assertEquals(sha256(described.content()), described.flowModuleContentSha256());
     assertEquals(planned.id(), connect.describeContactFlowModule(
         b -> b.instanceId(instanceId).contactFlowModuleId(planned.arn())).contactFlowModule().id());
@@ -183,6 +189,7 @@ class SandboxFlowPhoneWireTest {
 
   @Test
   void listPhoneNumbersV2_everyNumberTargetsTheInstance_flowAssociationsNameTheUsedOnes() {
+    TelephonyDomain telephony = TelephonyDomain.of(scenario);
     List<ListPhoneNumbersSummary> all = connect.listPhoneNumbersV2Paginator(
         b -> b.targetArn(sandbox.instance().arn()).maxResults(1000)).listPhoneNumbersSummaryList().stream().toList();
     List<software.amazon.awssdk.services.connect.model.FlowAssociationSummary> associations =
@@ -191,23 +198,25 @@ class SandboxFlowPhoneWireTest {
                 .VOICE_PHONE_NUMBER).maxResults(3))
             .flowAssociationSummaryList().stream().toList();
 
-    assertEquals(scenario.phoneNumbers().size(), all.size());
+    assertEquals(telephony.phoneNumbers().size(), all.size());
     assertTrue(all.stream().allMatch(n -> sandbox.instance().arn().equals(n.targetArn())));
     Set<String> answered = associations.stream().map(a -> a.resourceId()).collect(Collectors.toSet());
     Set<String> unanswered = all.stream().map(ListPhoneNumbersSummary::phoneNumberArn)
         .filter(arn -> !answered.contains(arn)).collect(Collectors.toSet());
-    assertEquals(scenario.unusedPhoneNumbers().stream().map(Scenario.PhoneNumber::arn).collect(Collectors.toSet()),
+    assertEquals(
+        telephony.unusedPhoneNumbers().stream().map(TelephonyDomain.PhoneNumber::arn).collect(Collectors.toSet()),
         unanswered);
     assertTrue(unanswered.size() >= 2);
     assertEquals(all.size() - unanswered.size(), associations.size(), "one association per used number, paged by 3");
-    assertTrue(associations.stream().allMatch(a -> a.flowId().equals(scenario.flows().get(0).id())));
+    assertTrue(associations.stream().allMatch(a -> a.flowId().equals(FlowsDomain.of(scenario).flows().get(0).id())));
     assertTrue(connect.listFlowAssociations(b -> b.instanceId(instanceId).resourceType("INBOUND_EMAIL"))
         .flowAssociationSummaryList().isEmpty());
   }
 
   @Test
   void describePhoneNumber_answersStatusAndTarget() {
-    for (Scenario.PhoneNumber planned : scenario.phoneNumbers().stream().toList()) {
+    TelephonyDomain telephony = TelephonyDomain.of(scenario);
+    for (TelephonyDomain.PhoneNumber planned : telephony.phoneNumbers().stream().toList()) {
       ClaimedPhoneNumberSummary n = connect.describePhoneNumber(b -> b.phoneNumberId(planned.id()))
           .claimedPhoneNumberSummary();
       assertEquals(planned.number(), n.phoneNumber());
@@ -220,10 +229,10 @@ class SandboxFlowPhoneWireTest {
       assertEquals(instanceId, n.instanceId());
     }
     ClaimedPhoneNumberSummary failed = connect.describePhoneNumber(
-        b -> b.phoneNumberId(scenario.phoneNumbers().get(ScenarioGenerator.FAILED_NUMBER_INDEX).arn()))
+        b -> b.phoneNumberId(telephony.phoneNumbers().get(TelephonyGenerator.FAILED_NUMBER_INDEX).arn()))
         .claimedPhoneNumberSummary();
     assertEquals(PhoneNumberWorkflowStatus.FAILED, failed.phoneNumberStatus().status());
-    assertEquals(Map.of("Connect:DescribePhoneNumber", (long) scenario.phoneNumbers().size() + 1),
+    assertEquals(Map.of("Connect:DescribePhoneNumber", (long) telephony.phoneNumbers().size() + 1),
         clients.counter().snapshot());
     ResourceNotFoundException e = assertThrows(ResourceNotFoundException.class,
         () -> connect.describePhoneNumber(b -> b.phoneNumberId("00000000-0000-4000-8000-000000000000")));
@@ -235,8 +244,9 @@ class SandboxFlowPhoneWireTest {
 
   @Test
   void phoneNumberValidate_answersTheCarrierOfEveryScenarioNumber() {
+    TelephonyDomain telephony = TelephonyDomain.of(scenario);
     PinpointClient pinpoint = clients.pinpoint();
-    for (Scenario.PhoneNumber planned : scenario.phoneNumbers().stream().toList()) {
+    for (TelephonyDomain.PhoneNumber planned : telephony.phoneNumbers().stream().toList()) {
       NumberValidateResponse r = pinpoint.phoneNumberValidate(b -> b.numberValidateRequest(
           v -> v.phoneNumber(planned.number()).isoCountryCode(planned.countryCode()))).numberValidateResponse();
       assertEquals(planned.carrier(), r.carrier(), planned.number());
@@ -246,20 +256,21 @@ class SandboxFlowPhoneWireTest {
       assertEquals(planned.type().equals("TOLL_FREE") ? "LANDLINE" : "VOIP", r.phoneType());
       assertEquals(planned.type().equals("TOLL_FREE") ? 1 : 2, r.phoneTypeCode());
     }
-    assertEquals(Map.of("Pinpoint:PhoneNumberValidate", (long) scenario.phoneNumbers().size()),
+    assertEquals(Map.of("Pinpoint:PhoneNumberValidate", (long) telephony.phoneNumbers().size()),
         clients.counter().snapshot());
   }
 
   @Test
   void phoneNumberValidate_nationalFormatUnknownNumbersAndBadRequests() {
+    TelephonyDomain telephony = TelephonyDomain.of(scenario);
     PinpointClient pinpoint = clients.pinpoint();
-    Scenario.PhoneNumber usDid = scenario.phoneNumbers().get(1);
-    Scenario.PhoneNumber uk = scenario.phoneNumbers().get(9);
+    TelephonyDomain.PhoneNumber usDid = telephony.phoneNumbers().get(1);
+    TelephonyDomain.PhoneNumber uk = telephony.phoneNumbers().get(9);
 
     NumberValidateResponse national = pinpoint.phoneNumberValidate(b -> b.numberValidateRequest(
         v -> v.phoneNumber(usDid.number().substring(2)).isoCountryCode("US"))).numberValidateResponse();
     assertEquals(usDid.number(), national.cleansedPhoneNumberE164());
-    assertEquals(ScenarioGenerator.CARRIER_US_DID, national.carrier());
+    assertEquals(TelephonyGenerator.CARRIER_US_DID, national.carrier());
     NumberValidateResponse gb = pinpoint.phoneNumberValidate(b -> b.numberValidateRequest(
         v -> v.phoneNumber("0" + uk.number().substring(3)).isoCountryCode("GB"))).numberValidateResponse();
     assertEquals(uk.carrier(), gb.carrier());
@@ -279,14 +290,14 @@ class SandboxFlowPhoneWireTest {
 
   @Test
   void routing_bySigningName_pinpointPathSignedForConnectIsNotServed() throws IOException {
-    String body = "{\"PhoneNumber\":\"" + scenario.phoneNumbers().get(1).number() + "\"}";
+    String body = "{\"PhoneNumber\":\"" + TelephonyDomain.of(scenario).phoneNumbers().get(1).number() + "\"}";
 
     Answer asPinpoint = post("/v1/phone/number/validate", "mobiletargeting", body);
     Answer asConnect = post("/v1/phone/number/validate", "connect", body);
     Answer connectPathAsPinpoint = post("/phone-number/list", "mobiletargeting", "{}");
 
     assertEquals(200, asPinpoint.status(), asPinpoint.body());
-    assertTrue(asPinpoint.body().contains(ScenarioGenerator.CARRIER_US_DID), asPinpoint.body());
+    assertTrue(asPinpoint.body().contains(TelephonyGenerator.CARRIER_US_DID), asPinpoint.body());
     assertEquals(404, asConnect.status());
     assertTrue(asConnect.body().contains("signed for connect"), asConnect.body());
     assertEquals(404, connectPathAsPinpoint.status());
@@ -298,12 +309,13 @@ class SandboxFlowPhoneWireTest {
   @Test
   void rateLimits_searchAndDescribeAt2PerSecond_pinpointAt20_answerEachServicesThrottlingError() {
     try (Sandbox limited = Sandbox.start(SandboxOptions.defaults(SandboxSize.SMALL).withRateLimits(true))) {
+      TelephonyDomain telephony = TelephonyDomain.of(limited.scenario());
       SandboxClients own = SandboxClients.unlimited(limited);
       ConnectClient c = own.withoutRetries(ConnectClient.builder());
       PinpointClient p = own.withoutRetries(PinpointClient.builder());
       String id = limited.instance().id();
-      String number = limited.scenario().phoneNumbers().get(1).number();
-      String numberId = limited.scenario().phoneNumbers().id(1);
+      String number = telephony.phoneNumbers().get(1).number();
+      String numberId = telephony.phoneNumbers().id(1);
 
       int searchThrottled = 0;
       int describeThrottled = 0;
@@ -377,10 +389,10 @@ class SandboxFlowPhoneWireTest {
       assertTrue(AwsErrors.isAccessDenied(searchDenied));
       var failed = assertThrows(software.amazon.awssdk.services.connect.model.InternalServiceException.class,
           () -> own.withoutRetries(ConnectClient.builder()).describePhoneNumber(
-              b -> b.phoneNumberId(faulty.scenario().phoneNumbers().id(0))));
+              b -> b.phoneNumberId(TelephonyDomain.of(faulty.scenario()).phoneNumbers().id(0))));
       assertEquals(500, failed.statusCode());
       // The fallback the flow analyzer uses still answers.
-      assertEquals(faulty.scenario().flows().size(), own.connect().listContactFlowsPaginator(
+      assertEquals(FlowsDomain.of(faulty.scenario()).flows().size(), own.connect().listContactFlowsPaginator(
           b -> b.instanceId(id).maxResults(1000)).contactFlowSummaryList().stream().count());
     }
   }

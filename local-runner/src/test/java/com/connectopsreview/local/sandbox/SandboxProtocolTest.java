@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.instance.InstanceConfigDomain;
 import com.connectopsreview.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -117,7 +118,8 @@ class SandboxProtocolTest {
 
     assertEquals(200, answer.status);
     JsonNode instance = Json.mapper().readTree(answer.body).get("Instance");
-    assertEquals(sandbox.scenario().instance().createdTime().getEpochSecond(), instance.get("CreatedTime").asLong());
+    assertEquals(InstanceConfigDomain.of(sandbox.scenario()).instance().createdTime().getEpochSecond(),
+        instance.get("CreatedTime").asLong());
     assertTrue(instance.get("CreatedTime").isNumber());
   }
 

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.entities.EntitiesDomain;
+import com.connectopsreview.local.sandbox.capacity.SandboxQuotas;
+import com.connectopsreview.local.sandbox.capacity.MetricSeries;
+import com.connectopsreview.local.sandbox.capacity.CapacityDomain;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,10 +29,11 @@ class SandboxQuotaMetricsScenarioTest {
   @EnumSource(value = SandboxSize.class, names = {"SMALL", "LARGE"})
   void quotas_usersAt85_queuesAt99_othersAtMostHalf(SandboxSize size) {
     Scenario s = new ScenarioGenerator(42, size, END).generate();
-    Scenario.Counts c = s.counts();
+    CapacityDomain capacity = CapacityDomain.of(s);
+    Counts c = s.counts();
 
-    assertEquals(85.0, percent(c.users(), s.quota(SandboxQuotas.USERS).orElseThrow()), 0.11);
-    assertEquals(99.0, percent(c.standardQueues(), s.quota(SandboxQuotas.QUEUES).orElseThrow()), 0.01);
+    assertEquals(85.0, percent(c.users(), capacity.quota(SandboxQuotas.USERS).orElseThrow()), 0.11);
+    assertEquals(99.0, percent(c.standardQueues(), capacity.quota(SandboxQuotas.QUEUES).orElseThrow()), 0.01);
     Map<String, Integer> usage = Map.ofEntries(
         Map.entry("L-22922690", c.flows()), Map.entry("L-D3E7BE26", c.routingProfiles()),
         Map.entry("L-F325A715", c.securityProfiles()), Map.entry("L-CCEA7427", c.lexV2BotAliases()),
@@ -37,16 +42,17 @@ class SandboxQuotaMetricsScenarioTest {
         Map.entry("L-E3D2F503", c.lambdaFunctions()), Map.entry("L-FC6A5030", c.applicationIntegrations()),
         Map.entry("L-0865B754", c.prompts()), Map.entry("L-D945C9A8", c.agentStatuses()),
         Map.entry("L-19755C7E", c.flowModules()), Map.entry("L-3828FBF0", c.predefinedAttributes()));
-    usage.forEach((code, used) -> assertTrue(percent(used, s.quota(code).orElseThrow()) <= 50, code));
-    assertEquals(50.0, s.quota(SandboxQuotas.PROFICIENCIES_PER_AGENT).orElseThrow().instanceValue());
+    usage.forEach((code, used) -> assertTrue(percent(used, capacity.quota(code).orElseThrow()) <= 50, code));
+    assertEquals(50.0, capacity.quota(SandboxQuotas.PROFICIENCIES_PER_AGENT).orElseThrow().instanceValue());
   }
 
   @ParameterizedTest
   @EnumSource(value = SandboxSize.class, names = {"SMALL", "LARGE"})
   void concurrentCalls_peaksOnceAt70Percent_withARisingSecondHalf(SandboxSize size) {
-    MetricSeries m = new ScenarioGenerator(42, size, END).generate().metrics();
+    MetricSeries m = CapacityDomain.of(new ScenarioGenerator(42, size, END).generate()).metrics();
     Map<String, String> voice = m.dimensions("MetricGroup", "VoiceCalls");
-    double quota = new ScenarioGenerator(42, size, END).generate().quota(SandboxQuotas.CONCURRENT_CALLS).orElseThrow()
+    double quota = CapacityDomain.of(new ScenarioGenerator(42, size, END).generate())
+        .quota(SandboxQuotas.CONCURRENT_CALLS).orElseThrow()
         .instanceValue();
 
     double max = 0;
@@ -83,7 +89,7 @@ class SandboxQuotaMetricsScenarioTest {
 
   @Test
   void missedCalls_oneSpikeDayAbout10xTheMedian_throttledCallsInTheModerateBand() {
-    MetricSeries m = new ScenarioGenerator(7, SandboxSize.SMALL, END).generate().metrics();
+    MetricSeries m = CapacityDomain.of(new ScenarioGenerator(7, SandboxSize.SMALL, END).generate()).metrics();
     Map<String, String> voice = m.dimensions("MetricGroup", "VoiceCalls");
 
     List<Double> daily = new ArrayList<>();
@@ -117,12 +123,12 @@ class SandboxQuotaMetricsScenarioTest {
   @Test
   void queues_oneHotQueueFarAboveTheOthers() {
     Scenario s = new ScenarioGenerator(42, SandboxSize.SMALL, END).generate();
-    MetricSeries m = s.metrics();
+    MetricSeries m = CapacityDomain.of(s).metrics();
 
     double hotMax = 0;
     double othersMax = 0;
     for (int q = 0; q < s.counts().standardQueues(); q++) {
-      String name = s.queues().get(q).name();
+      String name = EntitiesDomain.of(s).queues().get(q).name();
       Map<String, String> dims = m.dimensions("MetricGroup", "Queue", "QueueName", name);
       for (int k = 0; k < 288; k++) {
         double v = m.value("QueueSize", dims, m.dayStart(-1).plusSeconds(300L * k)).orElseThrow();
@@ -139,9 +145,9 @@ class SandboxQuotaMetricsScenarioTest {
 
   @Test
   void series_areAPureFunctionOfSeedMetricDimensionsAndTime() {
-    MetricSeries a = new ScenarioGenerator(42, SandboxSize.SMALL, END).generate().metrics();
-    MetricSeries b = new ScenarioGenerator(42, SandboxSize.SMALL, END).generate().metrics();
-    MetricSeries other = new ScenarioGenerator(43, SandboxSize.SMALL, END).generate().metrics();
+    MetricSeries a = CapacityDomain.of(new ScenarioGenerator(42, SandboxSize.SMALL, END).generate()).metrics();
+    MetricSeries b = CapacityDomain.of(new ScenarioGenerator(42, SandboxSize.SMALL, END).generate()).metrics();
+    MetricSeries other = CapacityDomain.of(new ScenarioGenerator(43, SandboxSize.SMALL, END).generate()).metrics();
     Map<String, String> voice = a.dimensions("MetricGroup", "VoiceCalls");
 
     List<Double> first = new ArrayList<>();
@@ -158,7 +164,7 @@ class SandboxQuotaMetricsScenarioTest {
     assertTrue(a.value("MissedCalls", voice, a.dayStart(-1).plusSeconds(7)).isEmpty(), "only on 5-minute marks");
   }
 
-  private static double percent(int used, Scenario.Quota quota) {
+  private static double percent(int used, CapacityDomain.Quota quota) {
     return Math.round(used * 1000.0 / quota.instanceValue()) / 10.0;
   }
 }

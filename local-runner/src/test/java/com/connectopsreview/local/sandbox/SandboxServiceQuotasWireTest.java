@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.capacity.SandboxQuotas;
+import com.connectopsreview.local.sandbox.capacity.CapacityDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -104,6 +106,7 @@ class SandboxServiceQuotasWireTest {
 
   @Test
   void listServiceQuotas_paginatesAppliedAccountValues_withOneModifiedRateQuota() {
+    CapacityDomain capacity = CapacityDomain.of(scenario);
     ServiceQuotasClient quotas = SandboxClients.unlimited(sandbox).serviceQuotas();
 
     List<ListServiceQuotasResponse> pages = quotas.listServiceQuotasPaginator(b -> b.serviceCode("connect")
@@ -112,11 +115,11 @@ class SandboxServiceQuotasWireTest {
     List<ServiceQuota> defaults = quotas.listAWSDefaultServiceQuotasPaginator(b -> b.serviceCode("connect")
         .maxResults(100)).quotas().stream().toList();
 
-    long withAccountValue = scenario.quotas().stream().filter(q -> q.accountValue() != null).count();
+    long withAccountValue = capacity.quotas().stream().filter(q -> q.accountValue() != null).count();
     assertEquals(withAccountValue, applied.size());
     assertEquals((withAccountValue + 9) / 10, pages.size());
     assertNull(pages.get(pages.size() - 1).nextToken());
-    assertEquals(scenario.quotas().size(), defaults.size());
+    assertEquals(capacity.quotas().size(), defaults.size());
 
     Map<String, Double> defaultRates = defaults.stream().filter(q -> q.quotaName().startsWith("Rate of"))
         .collect(Collectors.toMap(ServiceQuota::quotaName, ServiceQuota::value));
@@ -137,7 +140,8 @@ class SandboxServiceQuotasWireTest {
 
     List<ServiceQuota> resource = quotas.listServiceQuotasPaginator(b -> b.serviceCode("connect")
         .quotaAppliedAtLevel("RESOURCE")).quotas().stream().toList();
-    assertEquals(scenario.quotas().stream().filter(q -> q.instanceValue() != null).count(), resource.size());
+    assertEquals(CapacityDomain.of(scenario).quotas().stream().filter(q -> q.instanceValue() != null).count(),
+        resource.size());
     assertTrue(resource.stream().allMatch(q -> instanceArn.equals(q.quotaContext().contextId())));
 
     assertThrows(IllegalArgumentException.class, () -> quotas.listServiceQuotas(b -> b.serviceCode("connect")

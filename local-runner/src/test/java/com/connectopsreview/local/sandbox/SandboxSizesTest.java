@@ -3,6 +3,9 @@ package com.connectopsreview.local.sandbox;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain;
+import com.connectopsreview.local.sandbox.entities.EntitiesDomain;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -37,7 +40,7 @@ class SandboxSizesTest {
       assertEquals(2_000, distinct(flows.stream().map(ContactFlowSummary::id).toList()));
       assertEquals(10_000, distinct(users.stream().map(UserSummary::username).toList()));
       assertEquals(1_000, distinct(numbers.stream().map(ListPhoneNumbersSummary::phoneNumber).toList()));
-      assertEquals(sandbox.scenario().users().get(9_999).username(), users.get(9_999).username());
+      assertEquals(EntitiesDomain.of(sandbox.scenario()).users().get(9_999).username(), users.get(9_999).username());
       assertEquals(2L, clients.counter().snapshot().get("Connect:ListContactFlows"));
       assertEquals(10L, clients.counter().snapshot().get("Connect:ListUsers"));
       assertEquals(10L, clients.counter().snapshot().get("Connect:ListPhoneNumbersV2"));
@@ -47,6 +50,7 @@ class SandboxSizesTest {
   @Test
   void large_searchContactFlows_returnsAll2000FlowsWithContentIn20Pages_andNumbersInOnePage() {
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.LARGE))) {
+      FlowsDomain flowsDomain = FlowsDomain.of(sandbox.scenario());
       SandboxClients clients = SandboxClients.unlimited(sandbox);
       ConnectClient connect = clients.connect();
       String id = sandbox.instance().id();
@@ -59,10 +63,10 @@ class SandboxSizesTest {
       assertEquals(2_000, flows.size());
       assertEquals(2_000, distinct(flows.stream().map(f -> f.id()).toList()));
       assertTrue(flows.stream().allMatch(f -> f.content() != null && f.content().startsWith("{\"Version\":\"2019-10-30\"")));
-      assertEquals(sandbox.scenario().flowContent(sandbox.scenario().flows().get(1_999)), flows.get(1_999).content());
+      assertEquals(flowsDomain.flowContent(flowsDomain.flows().get(1_999)), flows.get(1_999).content());
       assertEquals(1_000, numbers.size());
       assertTrue(numbers.stream().allMatch(n -> sandbox.instance().arn().equals(n.targetArn())));
-      assertEquals(166, sandbox.scenario().unusedPhoneNumbers().size());
+      assertEquals(166, TelephonyDomain.of(sandbox.scenario()).unusedPhoneNumbers().size());
       assertEquals(20L, clients.counter().snapshot().get("Connect:SearchContactFlows"));
       assertEquals(1L, clients.counter().snapshot().get("Connect:ListPhoneNumbersV2"));
     }
@@ -83,20 +87,22 @@ class SandboxSizesTest {
   @Test
   void huge_startsLazilyAndServesEveryFlow() {
     try (Sandbox sandbox = Sandbox.start(SandboxOptions.defaults(SandboxSize.HUGE))) {
+      FlowsDomain flowsDomain = FlowsDomain.of(sandbox.scenario());
+      EntitiesDomain entities = EntitiesDomain.of(sandbox.scenario());
       ConnectClient connect = SandboxClients.unlimited(sandbox).connect();
       String id = sandbox.instance().id();
 
       long flows = connect.listContactFlowsPaginator(b -> b.instanceId(id).maxResults(1000))
           .contactFlowSummaryList().stream().count();
-      Scenario.User last = sandbox.scenario().users().get(49_999);
+      EntitiesDomain.User last = entities.users().get(49_999);
 
       assertEquals(10_000, flows);
-      assertEquals(50_000, sandbox.scenario().users().size());
-      assertEquals(5_000, sandbox.scenario().phoneNumbers().size());
+      assertEquals(50_000, entities.users().size());
+      assertEquals(5_000, TelephonyDomain.of(sandbox.scenario()).phoneNumbers().size());
       assertTrue(last.username().contains("."), last.username());
-      var flow = connect.describeContactFlow(b -> b.instanceId(id).contactFlowId(sandbox.scenario().flows().id(9_999)))
+      var flow = connect.describeContactFlow(b -> b.instanceId(id).contactFlowId(flowsDomain.flows().id(9_999)))
           .contactFlow();
-      assertEquals(sandbox.scenario().flows().get(9_999).name(), flow.name());
+      assertEquals(flowsDomain.flows().get(9_999).name(), flow.name());
     }
   }
 

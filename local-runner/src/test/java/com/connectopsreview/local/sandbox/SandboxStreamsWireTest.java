@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.instance.InstanceConfigDomain;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -47,10 +48,11 @@ class SandboxStreamsWireTest {
 
   @Test
   void kinesis_cborByDefault_describesStreamsWithMillisecondTimestamps() {
+    InstanceConfigDomain config = InstanceConfigDomain.of(scenario);
     ContentTypes seen = new ContentTypes();
     KinesisClient kinesis = SandboxClients.unlimited(sandbox).custom(KinesisClient.builder(),
         o -> o.addExecutionInterceptor(seen));
-    Scenario.KinesisStream planted = scenario.kinesisStreams().get(0);
+    InstanceConfigDomain.KinesisStream planted = config.kinesisStreams().get(0);
 
     StreamDescriptionSummary byArn = kinesis.describeStreamSummary(b -> b.streamARN(planted.arn()))
         .streamDescriptionSummary();
@@ -62,7 +64,7 @@ class SandboxStreamsWireTest {
     assertNull(byArn.keyId());
     assertEquals(StreamMode.ON_DEMAND, byArn.streamModeDetails().streamMode());
     assertEquals(24, byArn.retentionPeriodHours());
-    Scenario.KinesisStream encrypted = scenario.kinesisStreams().get(1);
+    InstanceConfigDomain.KinesisStream encrypted = config.kinesisStreams().get(1);
     StreamDescriptionSummary byName = kinesis.describeStreamSummary(b -> b.streamName(encrypted.name()))
         .streamDescriptionSummary();
     assertEquals(EncryptionType.KMS, byName.encryptionType());
@@ -79,7 +81,8 @@ class SandboxStreamsWireTest {
     assertEquals("Stream no-such-stream under account 123456789012 not found.",
         missing.awsErrorDetails().errorMessage());
     assertThrows(ResourceNotFoundException.class, () -> kinesis.describeStreamSummary(
-        b -> b.streamARN("arn:aws:kinesis:eu-west-1:123456789012:stream/" + scenario.kinesisStreams().get(0).name())));
+        b -> b.streamARN("arn:aws:kinesis:eu-west-1:123456789012:stream/"
+            + InstanceConfigDomain.of(scenario).kinesisStreams().get(0).name())));
     assertThrows(InvalidArgumentException.class, () -> kinesis.describeStreamSummary(b -> { }));
     // An operation the sandbox does not route yet: a clear AWS error naming it.
     KinesisException unrouted = assertThrows(KinesisException.class, () -> kinesis.listStreams(b -> { }));
@@ -104,7 +107,7 @@ class SandboxStreamsWireTest {
         System.setProperty("aws.cborEnabled", before);
       }
     }
-    Scenario.KinesisStream planted = scenario.kinesisStreams().get(1);
+    InstanceConfigDomain.KinesisStream planted = InstanceConfigDomain.of(scenario).kinesisStreams().get(1);
 
     StreamDescriptionSummary summary = kinesis.describeStreamSummary(b -> b.streamARN(planted.arn()))
         .streamDescriptionSummary();
@@ -120,7 +123,7 @@ class SandboxStreamsWireTest {
     ContentTypes seen = new ContentTypes();
     FirehoseClient firehose = SandboxClients.unlimited(sandbox).custom(FirehoseClient.builder(),
         o -> o.addExecutionInterceptor(seen));
-    Scenario.FirehoseStream planted = scenario.firehoseStreams().get(0);
+    InstanceConfigDomain.FirehoseStream planted = InstanceConfigDomain.of(scenario).firehoseStreams().get(0);
 
     DeliveryStreamDescription d = firehose.describeDeliveryStream(b -> b.deliveryStreamName(planted.name()))
         .deliveryStreamDescription();

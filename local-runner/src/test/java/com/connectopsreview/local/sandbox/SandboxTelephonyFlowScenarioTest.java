@@ -5,12 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.connectopsreview.local.sandbox.telephony.TelephonyGenerator;
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain;
+import com.connectopsreview.local.sandbox.instance.InstanceConfigDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsGenerator;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain;
 import com.connectopsreview.local.sandbox.FlowLintChecker.Finding;
-import com.connectopsreview.local.sandbox.Scenario.ContactFlow;
-import com.connectopsreview.local.sandbox.Scenario.FlowLogging;
-import com.connectopsreview.local.sandbox.Scenario.LintPlant;
-import com.connectopsreview.local.sandbox.Scenario.LintRule;
-import com.connectopsreview.local.sandbox.Scenario.PhoneNumber;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.ContactFlow;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.FlowLogging;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.LintPlant;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.LintRule;
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain.PhoneNumber;
 import com.connectopsreview.shared.model.Severity;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,13 +41,14 @@ class SandboxTelephonyFlowScenarioTest {
   @EnumSource(value = SandboxSize.class, names = {"SMALL", "LARGE"})
   void lint_eachPlantBreaksExactlyItsRuleOnce_everyOtherFlowAndModuleIsClean(SandboxSize size) {
     Scenario s = new ScenarioGenerator(42, size).generate();
-    Map<String, LintPlant> plants = s.lintPlantDetails().stream()
+    FlowsDomain flowsDomain = FlowsDomain.of(s);
+    Map<String, LintPlant> plants = flowsDomain.lintPlantDetails().stream()
         .collect(Collectors.toMap(LintPlant::flowId, p -> p));
 
     Map<String, List<Finding>> dirtyCleanFlows = new TreeMap<>();
-    for (int i = 0; i < s.flows().size(); i++) {
-      ContactFlow flow = s.flows().get(i);
-      List<Finding> findings = FlowLintChecker.lint(s.flowContent(flow));
+    for (int i = 0; i < flowsDomain.flows().size(); i++) {
+      ContactFlow flow = flowsDomain.flows().get(i);
+      List<Finding> findings = FlowLintChecker.lint(flowsDomain.flowContent(flow));
       LintPlant plant = plants.get(flow.id());
       if (plant == null) {
         if (!findings.isEmpty()) {
@@ -54,9 +60,9 @@ class SandboxTelephonyFlowScenarioTest {
       }
     }
     assertEquals(Map.of(), dirtyCleanFlows, "clean flows with lint findings");
-    for (int i = 0; i < s.flowModules().size(); i++) {
-      assertEquals(List.of(), FlowLintChecker.lint(s.flowModuleContent(s.flowModules().get(i))),
-          s.flowModules().get(i).name());
+    for (int i = 0; i < flowsDomain.flowModules().size(); i++) {
+      assertEquals(List.of(), FlowLintChecker.lint(flowsDomain.flowModuleContent(flowsDomain.flowModules().get(i))),
+          flowsDomain.flowModules().get(i).name());
     }
     assertEquals(5, plants.size());
   }
@@ -65,59 +71,64 @@ class SandboxTelephonyFlowScenarioTest {
   @EnumSource(SandboxSize.class)
   void lintPlants_oneNamedFlowPerRule_sameIndexesForEverySize(SandboxSize size) {
     Scenario s = new ScenarioGenerator(7, size).generate();
+    FlowsDomain flowsDomain = FlowsDomain.of(s);
 
-    List<LintPlant> plants = s.lintPlantDetails();
+    List<LintPlant> plants = flowsDomain.lintPlantDetails();
 
     assertEquals(Arrays.stream(LintRule.values()).map(LintRule::checkId).toList(),
         plants.stream().map(LintPlant::checkId).toList());
     for (int k = 0; k < plants.size(); k++) {
-      ContactFlow flow = s.flows().get(ScenarioGenerator.FIRST_LINT_PLANT_INDEX + k);
+      ContactFlow flow = flowsDomain.flows().get(FlowsGenerator.FIRST_LINT_PLANT_INDEX + k);
       assertEquals(flow.id(), plants.get(k).flowId());
       assertTrue(flow.name().startsWith("Planted lint: "), flow.name());
       assertEquals("CONTACT_FLOW", flow.type());
       assertEquals("ACTIVE", flow.state());
     }
-    assertEquals(plants.stream().map(LintPlant::checkId).toList(), List.copyOf(s.lintPlants().values()));
+    assertEquals(plants.stream().map(LintPlant::checkId).toList(), List.copyOf(flowsDomain.lintPlants().values()));
     assertEquals(Set.of("FLOW.LINT.NO_ERROR_BRANCH", "FLOW.LINT.UNREACHABLE", "FLOW.LINT.LAMBDA_TIMEOUT",
-        "FLOW.LINT.HARDCODED_PHONE", "FLOW.LINT.LOGGING_NOT_REENABLED"), new HashSet<>(s.lintPlants().values()));
+        "FLOW.LINT.HARDCODED_PHONE", "FLOW.LINT.LOGGING_NOT_REENABLED"),
+        new HashSet<>(flowsDomain.lintPlants().values()));
   }
 
   @Test
   void logging_flowsWithoutLoggingAreTheDefaultsAndEveryFifthGeneratedFlow() {
     Scenario s = new ScenarioGenerator(42, SandboxSize.LARGE).generate();
+    FlowsDomain flowsDomain = FlowsDomain.of(s);
 
     List<String> withoutEnabled = new ArrayList<>();
     Set<FlowLogging> kinds = new HashSet<>();
-    for (int i = 0; i < s.flows().size(); i++) {
-      ContactFlow flow = s.flows().get(i);
+    for (int i = 0; i < flowsDomain.flows().size(); i++) {
+      ContactFlow flow = flowsDomain.flows().get(i);
       kinds.add(flow.logging());
-      if (!FlowLintChecker.enablesLogging(s.flowContent(flow))) {
+      if (!FlowLintChecker.enablesLogging(flowsDomain.flowContent(flow))) {
         withoutEnabled.add(flow.id());
       }
     }
 
-    assertEquals(withoutEnabled, s.flowIdsWithoutLogging());
+    assertEquals(withoutEnabled, flowsDomain.flowIdsWithoutLogging());
     // 9 default flows + every fifth of the other 1,991 (g % 5 == 3: 398), less the lint plant at g == 3
     // (lint plants always enable logging).
     assertEquals(9 + 398 - 1, withoutEnabled.size());
     for (int i = 0; i < 9; i++) {
-      assertTrue(s.flows().get(i).isDefault());
-      assertTrue(withoutEnabled.contains(s.flows().id(i)));
+      assertTrue(flowsDomain.flows().get(i).isDefault());
+      assertTrue(withoutEnabled.contains(flowsDomain.flows().id(i)));
     }
     assertEquals(Set.of(FlowLogging.values()), kinds, "every logging pattern occurs");
-    assertEquals(List.of(s.flows().id(ScenarioGenerator.FIRST_LINT_PLANT_INDEX + 4)),
-        s.flows().stream().filter(f -> f.logging() == FlowLogging.DISABLED).map(ContactFlow::id).toList());
-    assertEquals("false", s.attributes().get("CONTACTFLOW_LOGS"), "missing logging stays MEDIUM");
+    assertEquals(List.of(flowsDomain.flows().id(FlowsGenerator.FIRST_LINT_PLANT_INDEX + 4)),
+        flowsDomain.flows().stream().filter(f -> f.logging() == FlowLogging.DISABLED).map(ContactFlow::id).toList());
+    assertEquals("false", InstanceConfigDomain.of(s).attributes().get("CONTACTFLOW_LOGS"),
+        "missing logging stays MEDIUM");
   }
 
   @Test
   void large_has2000FlowsWithFlowLanguageContentAnd1000Numbers() {
     Scenario s = new ScenarioGenerator(42, SandboxSize.LARGE).generate();
+    FlowsDomain flowsDomain = FlowsDomain.of(s);
 
-    assertEquals(2_000, s.flows().size());
-    assertEquals(1_000, s.phoneNumbers().size());
+    assertEquals(2_000, flowsDomain.flows().size());
+    assertEquals(1_000, TelephonyDomain.of(s).phoneNumbers().size());
     Set<String> versions = new HashSet<>();
-    s.flows().stream().forEach(f -> versions.add(s.flowContent(f).substring(0, 24)));
+    flowsDomain.flows().stream().forEach(f -> versions.add(flowsDomain.flowContent(f).substring(0, 24)));
     assertEquals(Set.of("{\"Version\":\"2019-10-30\","), versions);
   }
 
@@ -125,19 +136,20 @@ class SandboxTelephonyFlowScenarioTest {
   @EnumSource(SandboxSize.class)
   void phone_plantedNumbers(SandboxSize size) {
     Scenario s = new ScenarioGenerator(42, size).generate();
-    List<PhoneNumber> numbers = s.phoneNumbers().stream().toList();
+    TelephonyDomain telephony = TelephonyDomain.of(s);
+    List<PhoneNumber> numbers = telephony.phoneNumbers().stream().toList();
 
-    List<PhoneNumber> failed = s.phoneNumbersWithStatus("FAILED");
-    List<PhoneNumber> inProgress = s.phoneNumbersWithStatus("IN_PROGRESS");
+    List<PhoneNumber> failed = telephony.phoneNumbersWithStatus("FAILED");
+    List<PhoneNumber> inProgress = telephony.phoneNumbersWithStatus("IN_PROGRESS");
     assertEquals(1, failed.size());
     assertEquals(1, inProgress.size());
-    assertEquals(ScenarioGenerator.FAILED_NUMBER_INDEX, failed.get(0).index());
-    assertEquals(ScenarioGenerator.IN_PROGRESS_NUMBER_INDEX, inProgress.get(0).index());
+    assertEquals(TelephonyGenerator.FAILED_NUMBER_INDEX, failed.get(0).index());
+    assertEquals(TelephonyGenerator.IN_PROGRESS_NUMBER_INDEX, inProgress.get(0).index());
     assertTrue(failed.get(0).statusMessage().contains("could not be claimed"));
-    assertEquals(numbers.size() - 2, s.phoneNumbersWithStatus("CLAIMED").size());
+    assertEquals(numbers.size() - 2, telephony.phoneNumbersWithStatus("CLAIMED").size());
     assertTrue(numbers.stream().filter(n -> n.status().equals("CLAIMED")).allMatch(n -> n.statusMessage() == null));
 
-    List<PhoneNumber> unused = s.unusedPhoneNumbers();
+    List<PhoneNumber> unused = telephony.unusedPhoneNumbers();
     assertEquals(numbers.stream().filter(n -> n.index() % 6 == 4).toList(), unused);
     assertTrue(unused.size() >= 2, "some numbers without TargetArn");
     assertTrue(failed.get(0).used() && inProgress.get(0).used(), "status plants are not unused as well");
@@ -145,7 +157,7 @@ class SandboxTelephonyFlowScenarioTest {
     Map<String, Set<String>> didCarriersByCountry = new TreeMap<>();
     numbers.stream().filter(n -> n.type().equals("DID"))
         .forEach(n -> didCarriersByCountry.computeIfAbsent(n.countryCode(), c -> new LinkedHashSet<>()).add(n.carrier()));
-    assertEquals(Set.of(ScenarioGenerator.CARRIER_US_DID), didCarriersByCountry.get("US"));
+    assertEquals(Set.of(TelephonyGenerator.CARRIER_US_DID), didCarriersByCountry.get("US"));
     Set<String> carriers = numbers.stream().map(PhoneNumber::carrier).collect(Collectors.toSet());
     assertTrue(carriers.size() >= 2, "at least two carriers overall: " + carriers);
     // Only the US has at least two DIDs on a single carrier (GB alternates carriers, or has one DID).
@@ -161,33 +173,40 @@ class SandboxTelephonyFlowScenarioTest {
   @Test
   void phone_countsQuotedInPlantedProblems() {
     Scenario small = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
+    TelephonyDomain telephonySmall = TelephonyDomain.of(small);
     Scenario large = new ScenarioGenerator(42, SandboxSize.LARGE).generate();
+    TelephonyDomain telephonyLarge = TelephonyDomain.of(large);
 
     assertEquals(8, usDids(small));
     assertEquals(700, usDids(large));
-    assertEquals(2, small.unusedPhoneNumbers().size());
-    assertEquals(166, large.unusedPhoneNumbers().size());
+    assertEquals(2, telephonySmall.unusedPhoneNumbers().size());
+    assertEquals(166, telephonyLarge.unusedPhoneNumbers().size());
     assertEquals(3, tollFree(small));
     assertEquals(200, tollFree(large));
-    assertEquals(11, small.flowIdsWithoutLogging().size());
-    assertEquals(3, small.phoneNumbers().stream().map(PhoneNumber::carrier).distinct().count());
-    assertEquals(4, large.phoneNumbers().stream().map(PhoneNumber::carrier).distinct().count());
+    assertEquals(11, FlowsDomain.of(small).flowIdsWithoutLogging().size());
+    assertEquals(3, telephonySmall.phoneNumbers().stream().map(PhoneNumber::carrier).distinct().count());
+    assertEquals(4, telephonyLarge.phoneNumbers().stream().map(PhoneNumber::carrier).distinct().count());
   }
 
   @Test
   void determinism_sameSeedSameNumbersAndFlows_otherSeedSamePlants() {
     Scenario a = new ScenarioGenerator(5, SandboxSize.LARGE).generate();
+    FlowsDomain flowsDomainA = FlowsDomain.of(a);
+    TelephonyDomain telephonyA = TelephonyDomain.of(a);
     Scenario b = new ScenarioGenerator(5, SandboxSize.LARGE).generate();
+    FlowsDomain flowsDomainB = FlowsDomain.of(b);
     Scenario c = new ScenarioGenerator(6, SandboxSize.LARGE).generate();
+    FlowsDomain flowsDomainC = FlowsDomain.of(c);
 
-    assertEquals(a.phoneNumbers().stream().toList(), b.phoneNumbers().stream().toList());
-    assertEquals(a.lintPlantDetails(), b.lintPlantDetails());
-    assertEquals(a.flowContent(a.flows().get(1_500)), b.flowContent(b.flows().get(1_500)));
-    assertFalse(a.lintPlants().keySet().equals(c.lintPlants().keySet()), "ids follow the seed");
-    assertEquals(List.copyOf(a.lintPlants().values()), List.copyOf(c.lintPlants().values()));
-    assertEquals(a.unusedPhoneNumbers().stream().map(PhoneNumber::index).toList(),
-        c.unusedPhoneNumbers().stream().map(PhoneNumber::index).toList());
-    assertEquals(a.flowIdsWithoutLogging().size(), c.flowIdsWithoutLogging().size());
+    assertEquals(telephonyA.phoneNumbers().stream().toList(), TelephonyDomain.of(b).phoneNumbers().stream().toList());
+    assertEquals(flowsDomainA.lintPlantDetails(), flowsDomainB.lintPlantDetails());
+    assertEquals(flowsDomainA.flowContent(flowsDomainA.flows().get(1_500)),
+        flowsDomainB.flowContent(flowsDomainB.flows().get(1_500)));
+    assertFalse(flowsDomainA.lintPlants().keySet().equals(flowsDomainC.lintPlants().keySet()), "ids follow the seed");
+    assertEquals(List.copyOf(flowsDomainA.lintPlants().values()), List.copyOf(flowsDomainC.lintPlants().values()));
+    assertEquals(telephonyA.unusedPhoneNumbers().stream().map(PhoneNumber::index).toList(),
+        TelephonyDomain.of(c).unusedPhoneNumbers().stream().map(PhoneNumber::index).toList());
+    assertEquals(flowsDomainA.flowIdsWithoutLogging().size(), flowsDomainC.flowIdsWithoutLogging().size());
   }
 
   @Test
@@ -200,7 +219,7 @@ class SandboxTelephonyFlowScenarioTest {
       assertTrue(e.absent().stream().allMatch(c -> c.severity() == null));
     }
     Scenario s = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
-    assertTrue(PlantedProblems.flow().expectedCheckIds().containsAll(s.lintPlants().values()));
+    assertTrue(PlantedProblems.flow().expectedCheckIds().containsAll(FlowsDomain.of(s).lintPlants().values()));
     assertEquals(Severity.MEDIUM, PlantedProblems.flow().expectedSeverities().get("FLOW.LOGGING.MISSING"));
     assertEquals(Severity.HIGH, PlantedProblems.phone().expectedSeverities().get("PHONE.NUMBER.FAILED"));
   }
@@ -235,10 +254,11 @@ class SandboxTelephonyFlowScenarioTest {
   }
 
   private static long usDids(Scenario s) {
-    return s.phoneNumbers().stream().filter(n -> n.countryCode().equals("US") && n.type().equals("DID")).count();
+    return TelephonyDomain.of(s).phoneNumbers().stream()
+        .filter(n -> n.countryCode().equals("US") && n.type().equals("DID")).count();
   }
 
   private static long tollFree(Scenario s) {
-    return s.phoneNumbers().stream().filter(n -> n.type().equals("TOLL_FREE")).count();
+    return TelephonyDomain.of(s).phoneNumbers().stream().filter(n -> n.type().equals("TOLL_FREE")).count();
   }
 }

@@ -8,8 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.connectopsreview.local.sandbox.Scenario.ContactFlow;
-import com.connectopsreview.local.sandbox.Scenario.FlowLogging;
+import com.connectopsreview.local.sandbox.telephony.TelephonyDomain;
+import com.connectopsreview.local.sandbox.instance.InstanceConfigDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain;
+import com.connectopsreview.local.sandbox.entities.EntitiesDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.ContactFlow;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.FlowLogging;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -54,129 +58,143 @@ class ScenarioGeneratorTest {
   @Test
   void generate_differentSeed_changesIdsNamesAndNumbersButNotTheConfiguration() {
     Scenario a = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
+    InstanceConfigDomain configA = InstanceConfigDomain.of(a);
     Scenario b = new ScenarioGenerator(43, SandboxSize.SMALL).generate();
+    InstanceConfigDomain configB = InstanceConfigDomain.of(b);
 
     assertNotEquals(dump(a), dump(b));
-    assertNotEquals(a.instance().ref().id(), b.instance().ref().id());
-    assertNotEquals(a.instance().alias(), b.instance().alias());
-    assertNotEquals(a.flows().id(10), b.flows().id(10));
+    assertNotEquals(configA.instance().ref().id(), configB.instance().ref().id());
+    assertNotEquals(configA.instance().alias(), configB.instance().alias());
+    assertNotEquals(FlowsDomain.of(a).flows().id(10), FlowsDomain.of(b).flows().id(10));
     assertNotEquals(names(a), names(b));
-    assertNotEquals(a.phoneNumbers().stream().map(Scenario.PhoneNumber::number).toList(),
-        b.phoneNumbers().stream().map(Scenario.PhoneNumber::number).toList());
+    assertNotEquals(TelephonyDomain.of(a).phoneNumbers().stream().map(TelephonyDomain.PhoneNumber::number).toList(),
+        TelephonyDomain.of(b).phoneNumbers().stream().map(TelephonyDomain.PhoneNumber::number).toList());
     // The planted configuration does not depend on the seed.
-    assertEquals(a.attributes(), b.attributes());
-    assertEquals(a.instance().identityManagementType(), b.instance().identityManagementType());
-    assertEquals(a.storageConfigs().stream().map(c -> c.resourceType() + "/" + c.storageType()).toList(),
-        b.storageConfigs().stream().map(c -> c.resourceType() + "/" + c.storageType()).toList());
+    assertEquals(configA.attributes(), configB.attributes());
+    assertEquals(configA.instance().identityManagementType(), configB.instance().identityManagementType());
+    assertEquals(configA.storageConfigs().stream().map(c -> c.resourceType() + "/" + c.storageType()).toList(),
+        configB.storageConfigs().stream().map(c -> c.resourceType() + "/" + c.storageType()).toList());
   }
 
   @Test
   void instance_isAValidConnectInstanceInTheSandboxAccount() {
     Scenario s = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
+    InstanceConfigDomain config = InstanceConfigDomain.of(s);
 
-    InstanceRef ref = InstanceRef.parse(s.instance().ref().arn());
+    InstanceRef ref = InstanceRef.parse(config.instance().ref().arn());
     assertEquals("123456789012", ref.accountId());
     assertEquals("us-east-1", ref.region());
-    assertEquals(s.instance().ref(), ref);
-    assertEquals("CONNECT_MANAGED", s.instance().identityManagementType());
-    assertTrue(s.instance().inboundCallsEnabled());
-    assertFalse(s.instance().outboundCallsEnabled());
-    assertNull(s.instance().replication());
-    assertEquals("https://" + s.instance().alias() + ".my.connect.aws", s.instance().accessUrl());
+    assertEquals(config.instance().ref(), ref);
+    assertEquals("CONNECT_MANAGED", config.instance().identityManagementType());
+    assertTrue(config.instance().inboundCallsEnabled());
+    assertFalse(config.instance().outboundCallsEnabled());
+    assertNull(config.instance().replication());
+    assertEquals("https://" + config.instance().alias() + ".my.connect.aws", config.instance().accessUrl());
   }
 
   @Test
   void attributesAndStorage_coverEveryTypeTheSdkKnows() {
     Scenario s = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
+    InstanceConfigDomain instanceConfig = InstanceConfigDomain.of(s);
 
     assertEquals(InstanceAttributeType.knownValues().stream().map(String::valueOf).collect(Collectors.toSet()),
-        s.attributes().keySet());
-    assertEquals("false", s.attributes().get("CONTACTFLOW_LOGS"));
-    assertEquals("true", s.attributes().get("CONTACT_LENS"));
-    Set<String> configured = s.storageConfigs().stream().map(Scenario.StorageConfig::resourceType)
+        instanceConfig.attributes().keySet());
+    assertEquals("false", instanceConfig.attributes().get("CONTACTFLOW_LOGS"));
+    assertEquals("true", instanceConfig.attributes().get("CONTACT_LENS"));
+    Set<String> configured = instanceConfig.storageConfigs().stream()
+        .map(InstanceConfigDomain.StorageConfig::resourceType)
         .collect(Collectors.toSet());
     Set<String> known = InstanceStorageResourceType.knownValues().stream().map(String::valueOf)
         .collect(Collectors.toSet());
     assertTrue(known.containsAll(configured), configured::toString);
     assertEquals(11, configured.size());
     // One of each kind of destination the instance analyzer judges.
-    Scenario.StorageConfig reports = s.storageConfigs("SCHEDULED_REPORTS").get(0);
+    InstanceConfigDomain.StorageConfig reports = instanceConfig.storageConfigs("SCHEDULED_REPORTS").get(0);
     assertNull(reports.s3().kmsKeyId());
-    assertEquals("alias/aws/connect", s.storageConfigs("CHAT_TRANSCRIPTS").get(0).s3().kmsKeyId());
-    assertTrue(s.storageConfigs("CALL_RECORDINGS").get(0).s3().kmsKeyId().startsWith("arn:aws:kms:"));
-    Scenario.KvsDestination kvs = s.storageConfigs("MEDIA_STREAMS").get(0).kvs();
+    assertEquals("alias/aws/connect", instanceConfig.storageConfigs("CHAT_TRANSCRIPTS").get(0).s3().kmsKeyId());
+    assertTrue(instanceConfig.storageConfigs("CALL_RECORDINGS").get(0).s3().kmsKeyId().startsWith("arn:aws:kms:"));
+    InstanceConfigDomain.KvsDestination kvs = instanceConfig.storageConfigs("MEDIA_STREAMS").get(0).kvs();
     assertEquals(0, kvs.retentionHours());
     assertTrue(kvs.kmsKeyId().startsWith("arn:aws:kms:"));
-    String agentEvents = s.storageConfigs("AGENT_EVENTS").get(0).kinesisStreamArn();
-    assertEquals("NONE", s.kinesisStream(agentEvents).orElseThrow().encryptionType());
-    String ctr = s.storageConfigs("CONTACT_TRACE_RECORDS").get(0).firehoseArn();
-    assertEquals(ctr, s.firehoseStreams().get(0).arn());
-    assertEquals("ENABLED", s.firehoseStreams().get(0).encryption().status());
+    String agentEvents = instanceConfig.storageConfigs("AGENT_EVENTS").get(0).kinesisStreamArn();
+    assertEquals("NONE", instanceConfig.kinesisStream(agentEvents).orElseThrow().encryptionType());
+    String ctr = instanceConfig.storageConfigs("CONTACT_TRACE_RECORDS").get(0).firehoseArn();
+    assertEquals(ctr, instanceConfig.firehoseStreams().get(0).arn());
+    assertEquals("ENABLED", instanceConfig.firehoseStreams().get(0).encryption().status());
     // Every stream a config names exists.
-    s.storageConfigs().stream().filter(c -> c.kinesisStreamArn() != null)
-        .forEach(c -> assertTrue(s.kinesisStream(c.kinesisStreamArn()).isPresent(), c.kinesisStreamArn()));
+    instanceConfig.storageConfigs().stream().filter(c -> c.kinesisStreamArn() != null)
+        .forEach(c -> assertTrue(instanceConfig.kinesisStream(c.kinesisStreamArn()).isPresent(), c.kinesisStreamArn()));
   }
 
   @ParameterizedTest
   @EnumSource(SandboxSize.class)
   void counts_areTheDocumentedOnes(SandboxSize size) {
     Scenario s = new ScenarioGenerator(42, size).generate();
-    Scenario.Counts expected = switch (size) {
-      case SMALL -> new Scenario.Counts(24, 4, 40, 99, 5, 10, 4, 6, 12, 6, 5, 7, 3, 1, 2, 4, 2);
-      case LARGE -> new Scenario.Counts(2_000, 50, 10_000, 200, 100, 300, 40, 500, 1_000, 40, 20, 300, 40, 5, 30,
+    EntitiesDomain entities = EntitiesDomain.of(s);
+    Counts expected = switch (size) {
+      case SMALL -> new Counts(24, 4, 40, 99, 5, 10, 4, 6, 12, 6, 5, 7, 3, 1, 2, 4, 2);
+      case LARGE -> new Counts(2_000, 50, 10_000, 200, 100, 300, 40, 500, 1_000, 40, 20, 300, 40, 5, 30,
           60, 12);
-      case HUGE -> new Scenario.Counts(10_000, 200, 50_000, 1_000, 400, 1_000, 100, 2_000, 5_000, 150, 50, 1_500,
+      case HUGE -> new Counts(10_000, 200, 50_000, 1_000, 400, 1_000, 100, 2_000, 5_000, 150, 50, 1_500,
           45, 10, 60, 120, 30);
     };
 
     assertEquals(expected, s.counts());
-    assertEquals(expected.flows(), s.flows().size());
-    assertEquals(expected.users(), s.users().size());
-    assertEquals(expected.phoneNumbers(), s.phoneNumbers().size());
-    assertEquals(expected.standardQueues() + expected.users(), s.queues().size());
-    assertEquals("AGENT", s.queues().get(s.queues().size() - 1).type());
-    assertEquals("STANDARD", s.queues().get(0).type());
-    assertEquals(expected.securityProfiles(), s.securityProfiles().size());
-    assertEquals(expected.agentStatuses(), s.agentStatuses().size());
-    assertEquals(expected.userHierarchyGroups(), s.userHierarchyGroups().size());
-    assertEquals(expected.lambdaFunctions(), s.lambdaFunctions().size());
-    assertEquals(expected.lexBotsV1() + expected.lexV2BotAliases(), s.lexBots().size());
-    assertEquals(expected.predefinedAttributes(), s.predefinedAttributes().size());
-    assertEquals(expected.applicationIntegrations() + Scenario.Counts.OTHER_INTEGRATIONS,
-        s.integrationAssociations().size());
+    assertEquals(expected.flows(), FlowsDomain.of(s).flows().size());
+    assertEquals(expected.users(), entities.users().size());
+    assertEquals(expected.phoneNumbers(), TelephonyDomain.of(s).phoneNumbers().size());
+    assertEquals(expected.standardQueues() + expected.users(), entities.queues().size());
+    assertEquals("AGENT", entities.queues().get(entities.queues().size() - 1).type());
+    assertEquals("STANDARD", entities.queues().get(0).type());
+    assertEquals(expected.securityProfiles(), entities.securityProfiles().size());
+    assertEquals(expected.agentStatuses(), entities.agentStatuses().size());
+    assertEquals(expected.userHierarchyGroups(), entities.userHierarchyGroups().size());
+    assertEquals(expected.lambdaFunctions(), entities.lambdaFunctions().size());
+    assertEquals(expected.lexBotsV1() + expected.lexV2BotAliases(), entities.lexBots().size());
+    assertEquals(expected.predefinedAttributes(), entities.predefinedAttributes().size());
+    assertEquals(expected.applicationIntegrations() + Counts.OTHER_INTEGRATIONS,
+        entities.integrationAssociations().size());
   }
 
   @Test
   void huge_entitiesAreUnique() {
     Scenario s = new ScenarioGenerator(42, SandboxSize.HUGE).generate();
+    FlowsDomain flowsDomain = FlowsDomain.of(s);
+    TelephonyDomain telephony = TelephonyDomain.of(s);
+    EntitiesDomain entities = EntitiesDomain.of(s);
 
-    assertEquals(s.users().size(), distinct(s.users().stream().map(Scenario.User::username).toList()));
-    assertEquals(s.users().size(), distinct(IntStream.range(0, s.users().size()).mapToObj(s.users()::id).toList()));
-    assertEquals(s.phoneNumbers().size(), distinct(s.phoneNumbers().stream().map(Scenario.PhoneNumber::number).toList()));
-    assertEquals(s.flows().size(), distinct(s.flows().stream().map(ContactFlow::name).toList()));
-    assertTrue(s.phoneNumbers().stream().allMatch(n -> n.number().matches("\\+(1\\d{10}|44\\d{10})")));
+    assertEquals(entities.users().size(),
+        distinct(entities.users().stream().map(EntitiesDomain.User::username).toList()));
+    assertEquals(entities.users().size(),
+        distinct(IntStream.range(0, entities.users().size()).mapToObj(entities.users()::id).toList()));
+    assertEquals(telephony.phoneNumbers().size(),
+        distinct(telephony.phoneNumbers().stream().map(TelephonyDomain.PhoneNumber::number).toList()));
+    assertEquals(flowsDomain.flows().size(), distinct(flowsDomain.flows().stream().map(ContactFlow::name).toList()));
+    assertTrue(telephony.phoneNumbers().stream().allMatch(n -> n.number().matches("\\+(1\\d{10}|44\\d{10})")));
   }
 
   @Test
   void entityList_looksUpByIdAndChecksBounds() {
     Scenario s = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
-    ContactFlow flow = s.flows().get(17);
+    FlowsDomain flowsDomain = FlowsDomain.of(s);
+    ContactFlow flow = flowsDomain.flows().get(17);
 
-    assertEquals(17, s.flows().indexOf(flow.id()));
-    assertEquals(flow, s.flows().byId(flow.id()).orElseThrow());
-    assertEquals(-1, s.flows().indexOf("00000000-0000-4000-8000-000000000000"));
-    assertThrows(IndexOutOfBoundsException.class, () -> s.flows().get(24));
+    assertEquals(17, flowsDomain.flows().indexOf(flow.id()));
+    assertEquals(flow, flowsDomain.flows().byId(flow.id()).orElseThrow());
+    assertEquals(-1, flowsDomain.flows().indexOf("00000000-0000-4000-8000-000000000000"));
+    assertThrows(IndexOutOfBoundsException.class, () -> flowsDomain.flows().get(24));
   }
 
   @Test
   void flowContent_isConsistentFlowLanguage_withAndWithoutLogging() throws Exception {
     Scenario s = new ScenarioGenerator(42, SandboxSize.SMALL).generate();
+    FlowsDomain flowsDomain = FlowsDomain.of(s);
     Set<String> knownTypes = ContactFlowType.knownValues().stream().map(String::valueOf).collect(Collectors.toSet());
     int enabled = 0;
     int withoutLogging = 0;
-    for (ContactFlow flow : s.flows().stream().toList()) {
+    for (ContactFlow flow : flowsDomain.flows().stream().toList()) {
       assertTrue(knownTypes.contains(flow.type()), flow.type());
-      JsonNode content = Json.mapper().readTree(s.flowContent(flow));
+      JsonNode content = Json.mapper().readTree(flowsDomain.flowContent(flow));
       assertEquals("2019-10-30", content.get("Version").asText());
       Set<String> ids = new HashSet<>();
       content.get("Actions").forEach(a -> {
@@ -208,7 +226,7 @@ class ScenarioGeneratorTest {
       }
     }
     assertTrue(enabled > 0 && withoutLogging > 0, enabled + " with logging, " + withoutLogging + " without");
-    JsonNode module = Json.mapper().readTree(s.flowModuleContent(s.flowModules().get(0)));
+    JsonNode module = Json.mapper().readTree(flowsDomain.flowModuleContent(flowsDomain.flowModules().get(0)));
     assertEquals("EndFlowModuleExecution", module.get("Actions").get(module.get("Actions").size() - 1)
         .get("Type").asText());
   }
@@ -255,7 +273,7 @@ class ScenarioGeneratorTest {
   }
 
   private static List<String> names(Scenario s) {
-    return s.users().stream().map(Scenario.User::username).toList();
+    return EntitiesDomain.of(s).users().stream().map(EntitiesDomain.User::username).toList();
   }
 
   private static int distinct(List<String> values) {

@@ -1,52 +1,97 @@
 package com.connectopsreview.local.sandbox.server;
 
 import com.connectopsreview.local.sandbox.Scenario;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The services the sandbox speaks, with their wire protocol and their error vocabulary: each one
- * answers throttling, denial, failure and bad input the way the real service does, so the SDK maps
- * the answer to the same exception class as in production.
+ * One service the sandbox speaks: its names, its wire protocol and its error vocabulary, so that it
+ * answers throttling, denial, failure and bad input the way the real service does and the SDK maps
+ * each answer to the same exception class as in production.
  *
- * <p>A later issue adds a service here (its SDK service name, its X-Amz-Target prefix for JSON
- * protocols, its error codes) and registers its operations in {@link OperationRegistry#standard}.
+ * <p>The domain that serves a service defines it next to its operations (e.g.
+ * {@link ConnectService#CONNECT}); a new service needs no change here.
  */
-public enum AwsService {
+public final class AwsService {
 
-  /** REST-JSON; errors as status + {@code x-amzn-ErrorType} + {@code {"message"}}. */
-  CONNECT("Connect", "connect", "connect", Protocol.REST_JSON, null),
-  /** JSON 1.1 (and its CBOR encoding, the SDK's default for Kinesis). */
-  KINESIS("Kinesis", "kinesis", "kinesis", Protocol.AWS_JSON, "Kinesis_20131202"),
-  /** JSON 1.1. */
-  FIREHOSE("Firehose", "firehose", "firehose", Protocol.AWS_JSON, "Firehose_20150804"),
-  /** JSON 1.1 ({@code ServiceQuotasV20190624.*}). */
-  SERVICE_QUOTAS("ServiceQuotas", "servicequotas", "servicequotas", Protocol.AWS_JSON, "ServiceQuotasV20190624"),
-  /** The query protocol: form POST with {@code Action} and {@code Version=2010-08-01}, XML answers. */
-  CLOUDWATCH("CloudWatch", "cloudwatch", "monitoring", Protocol.AWS_QUERY, "2010-08-01"),
-  /**
-   * Amazon Pinpoint, REST-JSON ({@code /v1/...}), signed as {@code mobiletargeting}; errors as status +
-   * {@code x-amzn-ErrorType} + {@code {"Message", "RequestID"}}.
-   */
-  PINPOINT("Pinpoint", "mobiletargeting", "mobiletargeting", Protocol.REST_JSON, null);
-
-  /** The wire protocols of the services above. */
+  /** The wire protocols the SDK clients of the served services speak. */
   public enum Protocol { REST_JSON, AWS_JSON, AWS_QUERY }
+
+  /**
+   * What a service answers to each kind of failure: codes and statuses as the real service sends them.
+   *
+   * @param throttlingMessage the message of a throttling answer, by operation name
+   * @param invalidParameterCode the code of a rejected parameter (status 400)
+   * @param invalidNextTokenCode the code of a NextToken the service did not issue (status 400); the
+   *     invalid-parameter code for services without one of their own
+   */
+  public record Errors(
+      String throttlingCode, int throttlingStatus, Function<String, String> throttlingMessage,
+      String serverErrorCode, String serverErrorMessage, String notFoundCode, int notFoundStatus,
+      String invalidParameterCode, String invalidNextTokenCode) {}
 
   private final String sdkName;
   private final String iamPrefix;
   private final String signingName;
   private final Protocol protocol;
   private final String targetPrefix;
+  private final String protocolName;
+  private final boolean requestIdInErrors;
+  private final Errors errors;
+  private final Function<Scenario, String> deniedResource;
 
   /**
    * @param targetPrefix the X-Amz-Target prefix of a JSON-protocol service, the API version
    *     ({@code Version} parameter) of a query-protocol service, null for REST
    */
-  AwsService(String sdkName, String iamPrefix, String signingName, Protocol protocol, String targetPrefix) {
-    this.sdkName = sdkName;
-    this.iamPrefix = iamPrefix;
-    this.signingName = signingName;
+  private AwsService(String sdkName, String iamPrefix, String signingName, Protocol protocol, String targetPrefix,
+      String protocolName, boolean requestIdInErrors, Errors errors, Function<Scenario, String> deniedResource) {
+    this.sdkName = Objects.requireNonNull(sdkName);
+    this.iamPrefix = Objects.requireNonNull(iamPrefix);
+    this.signingName = Objects.requireNonNull(signingName);
     this.protocol = protocol;
     this.targetPrefix = targetPrefix;
+    this.protocolName = protocolName;
+    this.requestIdInErrors = requestIdInErrors;
+    this.errors = Objects.requireNonNull(errors);
+    this.deniedResource = Objects.requireNonNull(deniedResource);
+  }
+
+  /**
+   * A REST-JSON service; errors as status + {@code x-amzn-ErrorType} + {@code {"message"}}.
+   *
+   * @param deniedResource the resource an access-denied message names
+   */
+  public static AwsService restJson(String sdkName, String iamPrefix, String signingName, Errors errors,
+      Function<Scenario, String> deniedResource) {
+    return new AwsService(sdkName, iamPrefix, signingName, Protocol.REST_JSON, null, "REST-JSON", false, errors,
+        deniedResource);
+  }
+
+  /** A JSON 1.1 service: POST / with {@code X-Amz-Target: <targetPrefix>.<Operation>}. */
+  public static AwsService awsJson(String sdkName, String iamPrefix, String signingName, String targetPrefix,
+      Errors errors, Function<Scenario, String> deniedResource) {
+    return new AwsService(sdkName, iamPrefix, signingName, Protocol.AWS_JSON, Objects.requireNonNull(targetPrefix),
+        "JSON 1.1", false, errors, deniedResource);
+  }
+
+  /** A query-protocol service: form POST with {@code Action} and {@code Version=<apiVersion>}, XML answers. */
+  public static AwsService awsQuery(String sdkName, String iamPrefix, String signingName, String apiVersion,
+      Errors errors, Function<Scenario, String> deniedResource) {
+    return new AwsService(sdkName, iamPrefix, signingName, Protocol.AWS_QUERY, Objects.requireNonNull(apiVersion),
+        "Query / XML", false, errors, deniedResource);
+  }
+
+  /** The same service, documented under another protocol name (e.g. {@code JSON 1.1 / CBOR}). */
+  public AwsService describedAs(String name) {
+    return new AwsService(sdkName, iamPrefix, signingName, protocol, targetPrefix, name, requestIdInErrors, errors,
+        deniedResource);
+  }
+
+  /** The same REST-JSON service, whose error bodies are {@code {"Message", "RequestID"}} (Amazon Pinpoint's). */
+  public AwsService withRequestIdInErrors() {
+    return new AwsService(sdkName, iamPrefix, signingName, protocol, targetPrefix, protocolName, true, errors,
+        deniedResource);
   }
 
   public Protocol protocol() {
@@ -80,31 +125,30 @@ public enum AwsService {
     return protocol == Protocol.REST_JSON;
   }
 
+  /** Whether REST-JSON error bodies carry the request id ({@code {"Message", "RequestID"}}). */
+  boolean requestIdInErrors() {
+    return requestIdInErrors;
+  }
+
   /** The wire protocol's name, for documentation. */
   public String protocolName() {
-    return switch (protocol) {
-      case REST_JSON -> "REST-JSON";
-      case AWS_JSON -> this == KINESIS ? "JSON 1.1 / CBOR" : "JSON 1.1";
-      case AWS_QUERY -> "Query / XML";
-    };
+    return protocolName;
+  }
+
+  /** The resource an access-denied message of this service names in {@code scenario}. */
+  public String deniedResource(Scenario scenario) {
+    return deniedResource.apply(scenario);
   }
 
   /** The service's answer to a call over its rate limit. */
   public ApiError throttled(String operation) {
-    return switch (this) {
-      case CONNECT -> new ApiError("ThrottlingException", 429, "Rate exceeded");
-      case KINESIS -> new ApiError("LimitExceededException", 400,
-          "Rate exceeded for " + operation + " in account " + Scenario.ACCOUNT_ID);
-      case FIREHOSE -> new ApiError("LimitExceededException", 400, "Rate exceeded for " + operation);
-      case SERVICE_QUOTAS -> new ApiError("TooManyRequestsException", 400, "Rate exceeded");
-      case CLOUDWATCH -> new ApiError("Throttling", 400, "Rate exceeded");
-      case PINPOINT -> new ApiError("TooManyRequestsException", 429, "Too many requests");
-    };
+    return new ApiError(errors.throttlingCode(), errors.throttlingStatus(),
+        errors.throttlingMessage().apply(operation));
   }
 
   /**
-   * IAM's answer: the REST services (Connect, Pinpoint) 403, the JSON-protocol services 400, all with
-   * code AccessDeniedException; CloudWatch (query protocol) 403 AccessDenied.
+   * IAM's answer: the REST services 403, the JSON-protocol services 400, all with code
+   * AccessDeniedException; query-protocol services 403 AccessDenied.
    */
   public ApiError accessDenied(String operation, String resource) {
     String message = "User: arn:aws:sts::" + Scenario.ACCOUNT_ID
@@ -120,47 +164,21 @@ public enum AwsService {
 
   /** The service's own 5xx. */
   public ApiError serverError() {
-    return switch (this) {
-      case CONNECT -> new ApiError("InternalServiceException", 500,
-          "Request processing failed because of an error or failure with the service.");
-      case KINESIS -> new ApiError("InternalFailureException", 500, "Internal service failure.");
-      case FIREHOSE -> new ApiError("ServiceUnavailableException", 500,
-          "The service is unavailable. Back off and retry the operation.");
-      case SERVICE_QUOTAS -> new ApiError("ServiceException", 500,
-          "Something went wrong. Please try again later.");
-      case CLOUDWATCH -> new ApiError("InternalServiceError", 500, "Internal service error.");
-      case PINPOINT -> new ApiError("InternalServerErrorException", 500, "Internal server error");
-    };
+    return new ApiError(errors.serverErrorCode(), 500, errors.serverErrorMessage());
   }
 
   public ApiError notFound(String message) {
-    return switch (this) {
-      case CONNECT -> new ApiError("ResourceNotFoundException", 404, message);
-      case SERVICE_QUOTAS -> new ApiError("NoSuchResourceException", 400, message);
-      case CLOUDWATCH -> new ApiError("ResourceNotFound", 404, message);
-      case PINPOINT -> new ApiError("NotFoundException", 404, message);
-      default -> new ApiError("ResourceNotFoundException", 400, message);
-    };
+    return new ApiError(errors.notFoundCode(), errors.notFoundStatus(), message);
   }
 
   /** A parameter value the service rejects. */
   public ApiError invalidParameter(String message) {
-    return switch (this) {
-      case CONNECT -> new ApiError("InvalidParameterException", 400, message);
-      case SERVICE_QUOTAS -> new ApiError("IllegalArgumentException", 400, message);
-      case CLOUDWATCH -> new ApiError("InvalidParameterValue", 400, message);
-      case PINPOINT -> new ApiError("BadRequestException", 400, message);
-      default -> new ApiError("InvalidArgumentException", 400, message);
-    };
+    return new ApiError(errors.invalidParameterCode(), 400, message);
   }
 
   /** A NextToken the service did not issue for this request. */
   public ApiError invalidNextToken(String message) {
-    return switch (this) {
-      case SERVICE_QUOTAS -> new ApiError("InvalidPaginationTokenException", 400, message);
-      case CLOUDWATCH -> new ApiError("InvalidNextToken", 400, message);
-      default -> invalidParameter(message);
-    };
+    return new ApiError(errors.invalidNextTokenCode(), 400, message);
   }
 
   /** A request with no SigV4 signature. */
@@ -168,5 +186,10 @@ public enum AwsService {
     return protocol == Protocol.AWS_QUERY
         ? new ApiError("MissingAuthenticationToken", 403, "Request is missing Authentication Token")
         : new ApiError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+  }
+
+  @Override
+  public String toString() {
+    return sdkName;
   }
 }

@@ -2,6 +2,7 @@ package com.connectopsreview.local.sandbox.server;
 
 import com.connectopsreview.local.sandbox.Scenario;
 import com.connectopsreview.local.sandbox.server.OperationRegistry.Operation;
+import com.connectopsreview.shared.model.InstanceRef;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,7 @@ public final class Call {
   }
 
   /** The input members as the protocol decoded them (a flat object of strings for the query protocol). */
-  JsonNode input() {
+  public JsonNode input() {
     return input;
   }
 
@@ -103,9 +104,9 @@ public final class Call {
   }
 
   /** The scenario's instance, when {@code idOrArn} names it (by id or ARN); otherwise ResourceNotFoundException. */
-  public Scenario.Instance instance(Scenario scenario, String idOrArn) {
-    Scenario.Instance instance = scenario.instance();
-    if (idOrArn != null && (idOrArn.equals(instance.ref().id()) || idOrArn.equals(instance.ref().arn()))) {
+  public InstanceRef instance(Scenario scenario, String idOrArn) {
+    InstanceRef instance = scenario.instanceRef();
+    if (idOrArn != null && (idOrArn.equals(instance.id()) || idOrArn.equals(instance.arn()))) {
       return instance;
     }
     throw service().notFound("Instance not found: " + idOrArn);

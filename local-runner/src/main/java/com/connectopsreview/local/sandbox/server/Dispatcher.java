@@ -15,15 +15,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Answers one request: routes it to an operation by the service's protocol, applies the production
- * constraints (rate limit, injected fault), runs the handler and renders the answer or error in the
- * protocol's shape. Counts every answer by {@code Service:Operation}: throttling errors apart from
- * everything else (served).
+ * constraints (rate limit, the first calls of a listing throttled, injected fault), runs the handler
+ * and renders the answer or error in the protocol's shape. Counts every answer by
+ * {@code Service:Operation}: throttling errors apart from everything else (served).
  */
 public final class Dispatcher {
 
@@ -35,6 +36,8 @@ public final class Dispatcher {
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> served = new ConcurrentHashMap<>();
   private final Map<String, LongAdder> throttled = new ConcurrentHashMap<>();
+  /** Calls of each List* and Search* operation so far, for {@link SandboxOptions#throttleFirst()}. */
+  private final Map<String, AtomicLong> listCalls = new ConcurrentHashMap<>();
   private final List<String> unrouted = new CopyOnWriteArrayList<>();
 
   /**
@@ -75,7 +78,7 @@ public final class Dispatcher {
       Optional<Operation> operation = registry.byTarget(target);
       if (operation.isEmpty()) {
         return unrouted(request, "X-Amz-Target " + target, WireProtocol.AwsJson.INSTANCE, 400,
-            "The sandbox does not serve " + target + OperationRegistry.serviceOfTarget(target)
+            "The sandbox does not serve " + target + registry.serviceOfTarget(target)
                 .map(s -> " (a " + s.sdkName() + " operation not routed yet)").orElse(" (a service it does not speak)")
                 + "; it serves: " + served());
       }
@@ -106,7 +109,7 @@ public final class Dispatcher {
   private WireResponse call(Operation operation, Map<String, String> pathParams, WireRequest request) {
     WireProtocol protocol = WireProtocol.of(operation.service());
     String key = operation.key();
-    if (options.rateLimits() && !bucket(operation).tryConsume(1)) {
+    if (throttledUpFront(operation) || options.rateLimits() && !bucket(operation).tryConsume(1)) {
       throttled.computeIfAbsent(key, k -> new LongAdder()).increment();
       return protocol.error(operation.service().throttled(operation.name()), request);
     }
@@ -117,7 +120,7 @@ public final class Dispatcher {
       }
       SandboxFault fault = options.faults().get(key);
       if (fault == SandboxFault.ACCESS_DENIED) {
-        throw operation.service().accessDenied(operation.name(), resourceOf(operation));
+        throw operation.service().accessDenied(operation.name(), operation.service().deniedResource(scenario));
       }
       if (fault == SandboxFault.SERVER_ERROR) {
         throw operation.service().serverError();
@@ -134,22 +137,21 @@ public final class Dispatcher {
     }
   }
 
+  /** Whether this call is one of the first {@code throttleFirst} of its List* or Search* operation. */
+  private boolean throttledUpFront(Operation operation) {
+    if (options.throttleFirst() == 0 || !operation.isListOrSearch()) {
+      return false;
+    }
+    return listCalls.computeIfAbsent(operation.key(), k -> new AtomicLong()).incrementAndGet()
+        <= options.throttleFirst();
+  }
+
   private WireResponse unrouted(WireRequest request, String what, WireProtocol protocol, int status, String message) {
     unrouted.add(what);
     LOG.warn("sandbox: no operation serves {}", what);
     return protocol.error(new ApiError("UnknownOperationException", status, message), request);
   }
 
-  /** The resource an access-denied message names: the instance, stream or Firehose stream asked for. */
-  private String resourceOf(Operation operation) {
-    return switch (operation.service()) {
-      case CONNECT -> scenario.instance().ref().arn();
-      case KINESIS -> scenario.kinesisStreams().isEmpty() ? "*" : scenario.kinesisStreams().get(0).arn();
-      case FIREHOSE -> scenario.firehoseStreams().isEmpty() ? "*" : scenario.firehoseStreams().get(0).arn();
-      case PINPOINT -> "arn:aws:mobiletargeting:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":phone/number/validate";
-      case SERVICE_QUOTAS, CLOUDWATCH -> "*";
-    };
-  }
 
   private Bucket bucket(Operation operation) {
     return buckets.computeIfAbsent(operation.key(), k -> {

@@ -1,5 +1,6 @@
 package com.connectopsreview.local.sandbox.server;
 
+import com.connectopsreview.local.sandbox.SandboxDomain;
 import com.connectopsreview.local.sandbox.Scenario;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +14,9 @@ import java.util.Optional;
 
 /**
  * Every operation the sandbox serves: its service, name, route, rate limit and handler, one
- * registration line each. A later issue adds an operation with one more line in its service's
- * {@code *Api} class (and a new service with one more line in {@link #standard}).
+ * registration line each, registered by the domain that serves it ({@link SandboxDomain#register})
+ * in the order of the scenario's domains. A new operation is one more line in its domain's
+ * {@code *Api} class; a new domain registers its own.
  */
 public final class OperationRegistry {
 
@@ -38,6 +40,11 @@ public final class OperationRegistry {
       return service.sdkName() + ":" + name;
     }
 
+    /** A List* or Search* operation: what {@code --throttle-first} throttles. */
+    public boolean isListOrSearch() {
+      return name.startsWith("List") || name.startsWith("Search");
+    }
+
     /** How a request reaches it, for documentation. */
     public String route() {
       return switch (service.protocol()) {
@@ -53,16 +60,13 @@ public final class OperationRegistry {
 
   private final Map<String, Operation> operations = new LinkedHashMap<>();
 
-  /** The sandbox's operations over {@code scenario}. */
+  /** The operations of every domain of {@code scenario}, paging with one {@link Pager} of its seed. */
   public static OperationRegistry standard(Scenario scenario) {
     OperationRegistry registry = new OperationRegistry();
     Pager pager = new Pager(scenario.seed());
-    new ConnectApi(scenario, pager).register(registry);
-    new KinesisApi(scenario).register(registry);
-    new FirehoseApi(scenario).register(registry);
-    new ServiceQuotasApi(scenario, pager).register(registry);
-    new CloudWatchApi(scenario, pager).register(registry);
-    new PinpointApi(scenario).register(registry);
+    for (SandboxDomain domain : scenario.domains()) {
+      domain.register(registry, scenario, pager);
+    }
     return registry;
   }
 
@@ -128,16 +132,13 @@ public final class OperationRegistry {
         .findFirst();
   }
 
-  /** The JSON-protocol service an X-Amz-Target prefix belongs to, if the sandbox knows it. */
-  static Optional<AwsService> serviceOfTarget(String target) {
+  /** The JSON-protocol service an X-Amz-Target prefix belongs to, if the sandbox serves it. */
+  Optional<AwsService> serviceOfTarget(String target) {
     int dot = target.lastIndexOf('.');
     String prefix = dot < 0 ? target : target.substring(0, dot);
-    for (AwsService service : AwsService.values()) {
-      if (prefix.equals(service.targetPrefix())) {
-        return Optional.of(service);
-      }
-    }
-    return Optional.empty();
+    return operations.values().stream().map(Operation::service)
+        .filter(service -> prefix.equals(service.targetPrefix()))
+        .findFirst();
   }
 
   /**

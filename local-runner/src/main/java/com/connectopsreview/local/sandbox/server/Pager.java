@@ -15,10 +15,10 @@ import java.util.function.IntPredicate;
  * and the API's documented maximum (the API's default when absent), opaque tokens that are only
  * valid for the operation and filter that issued them, no token on the last page.
  */
-final class Pager {
+public final class Pager {
 
   /** One page: the indexes it holds and the token of the next page (null on the last). */
-  record Page(List<Integer> indexes, String nextToken) {}
+  public record Page(List<Integer> indexes, String nextToken) {}
 
   private final byte[] secret;
 
@@ -33,7 +33,7 @@ final class Pager {
    * @param maxResults as the caller sent it (null: {@code defaultSize})
    * @param maxMember the parameter's name in error messages ({@code maxResults} or {@code MaxResults})
    */
-  Page page(Call call, String scope, int total, IntPredicate include, Integer maxResults, String maxMember,
+  public Page page(Call call, String scope, int total, IntPredicate include, Integer maxResults, String maxMember,
       String token, int defaultSize, int maxSize) {
     int size = maxResults == null ? defaultSize : maxResults;
     if (size < 1 || size > maxSize) {
@@ -60,12 +60,12 @@ final class Pager {
    * A token for position {@code offset} of a listing that is not a plain index list (e.g. the
    * datapoints of GetMetricData); valid only for the same operation and {@code scope}.
    */
-  String token(Call call, String scope, long offset) {
+  public String token(Call call, String scope, long offset) {
     return encode(call.operation().key() + "|" + scope, offset);
   }
 
   /** The position a {@link #token} stands for, or the service's invalid-token error. */
-  long offset(Call call, String scope, String token) {
+  public long offset(Call call, String scope, String token) {
     return decode(call, call.operation().key() + "|" + scope, token);
   }
 

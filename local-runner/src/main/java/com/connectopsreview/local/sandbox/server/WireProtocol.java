@@ -29,7 +29,7 @@ public sealed interface WireProtocol {
 
   static WireProtocol of(AwsService service) {
     return switch (service.protocol()) {
-      case REST_JSON -> service == AwsService.PINPOINT ? RestJson.PINPOINT : RestJson.INSTANCE;
+      case REST_JSON -> service.requestIdInErrors() ? RestJson.WITH_REQUEST_ID : RestJson.INSTANCE;
       case AWS_JSON -> AwsJson.INSTANCE;
       case AWS_QUERY -> AwsQuery.INSTANCE;
     };
@@ -49,16 +49,17 @@ public sealed interface WireProtocol {
 
   /**
    * REST-JSON (Amazon Connect, Amazon Pinpoint): routing by method and path, members in path, query
-   * and JSON body. Connect's error body is {@code {"message"}}, Pinpoint's {@code {"Message", "RequestID"}}.
+   * and JSON body. Connect's error body is {@code {"message"}}, Pinpoint's {@code {"Message", "RequestID"}}
+   * ({@link AwsService#withRequestIdInErrors()}).
    */
   final class RestJson implements WireProtocol {
     static final RestJson INSTANCE = new RestJson(false);
-    static final RestJson PINPOINT = new RestJson(true);
+    static final RestJson WITH_REQUEST_ID = new RestJson(true);
 
-    private final boolean pinpointErrors;
+    private final boolean requestIdInErrors;
 
-    private RestJson(boolean pinpointErrors) {
-      this.pinpointErrors = pinpointErrors;
+    private RestJson(boolean requestIdInErrors) {
+      this.requestIdInErrors = requestIdInErrors;
     }
 
     @Override
@@ -76,7 +77,7 @@ public sealed interface WireProtocol {
     public WireResponse error(ApiError error, WireRequest request) {
       Map<String, String> headers = baseHeaders("application/json");
       headers.put("x-amzn-ErrorType", error.code());
-      JsonNode body = pinpointErrors
+      JsonNode body = requestIdInErrors
           ? Payload.object("Message", error.getMessage(), "RequestID", headers.get("x-amzn-RequestId"))
           : Payload.object("message", error.getMessage());
       return new WireResponse(error.status(), headers, Payload.json(body));

@@ -1,7 +1,9 @@
-package com.connectopsreview.local.sandbox;
+package com.connectopsreview.local.sandbox.capacity;
 
-import com.connectopsreview.local.sandbox.Scenario.Counts;
-import com.connectopsreview.local.sandbox.Scenario.Quota;
+import com.connectopsreview.local.sandbox.Counts;
+import com.connectopsreview.local.sandbox.SandboxSize;
+import com.connectopsreview.local.sandbox.Seeded;
+import com.connectopsreview.local.sandbox.capacity.CapacityDomain.Quota;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;

@@ -1,9 +1,11 @@
-package com.connectopsreview.local.sandbox.server;
+package com.connectopsreview.local.sandbox.instance;
 
-import static com.connectopsreview.local.sandbox.server.AwsService.FIREHOSE;
 import static com.connectopsreview.local.sandbox.server.Payload.object;
 
 import com.connectopsreview.local.sandbox.Scenario;
+import com.connectopsreview.local.sandbox.server.AwsService;
+import com.connectopsreview.local.sandbox.server.Call;
+import com.connectopsreview.local.sandbox.server.OperationRegistry;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -11,13 +13,23 @@ import java.util.List;
 /** Amazon Data Firehose over JSON 1.1 ({@code Firehose_20150804.*}). */
 final class FirehoseApi {
 
+  /** JSON 1.1. */
+  static final AwsService FIREHOSE = AwsService.awsJson("Firehose", "firehose", "firehose", "Firehose_20150804",
+      new AwsService.Errors("LimitExceededException", 400, operation -> "Rate exceeded for " + operation,
+          "ServiceUnavailableException", "The service is unavailable. Back off and retry the operation.",
+          "ResourceNotFoundException", 400, "InvalidArgumentException", "InvalidArgumentException"),
+      scenario -> {
+        var streams = InstanceConfigDomain.of(scenario).firehoseStreams();
+        return streams.isEmpty() ? "*" : streams.get(0).arn();
+      });
+
   /** Documented: the stream-management APIs, DescribeDeliveryStream among them, allow 5 transactions per second. */
   static final Limit DESCRIBE_DELIVERY_STREAM = new Limit(5, 5);
 
-  private final Scenario scenario;
+  private final InstanceConfigDomain config;
 
-  FirehoseApi(Scenario scenario) {
-    this.scenario = scenario;
+  FirehoseApi(InstanceConfigDomain config) {
+    this.config = config;
   }
 
   void register(OperationRegistry r) {
@@ -33,10 +45,10 @@ final class FirehoseApi {
     if (limit != null && (limit < 1 || limit > 10_000)) {
       throw call.service().invalidParameter("Limit must be between 1 and 10000, got " + limit);
     }
-    Scenario.FirehoseStream s = scenario.firehoseStream(name)
+    InstanceConfigDomain.FirehoseStream s = config.firehoseStream(name)
         .orElseThrow(() -> call.service().notFound(
             "Firehose " + name + " under account " + Scenario.ACCOUNT_ID + " not found."));
-    Scenario.FirehoseEncryption sse = s.encryption();
+    InstanceConfigDomain.FirehoseEncryption sse = s.encryption();
     return object("DeliveryStreamDescription", object(
         "DeliveryStreamName", s.name(),
         "DeliveryStreamARN", s.arn(),

@@ -1,9 +1,11 @@
-package com.connectopsreview.local.sandbox.server;
+package com.connectopsreview.local.sandbox.instance;
 
-import static com.connectopsreview.local.sandbox.server.AwsService.KINESIS;
 import static com.connectopsreview.local.sandbox.server.Payload.object;
 
 import com.connectopsreview.local.sandbox.Scenario;
+import com.connectopsreview.local.sandbox.server.AwsService;
+import com.connectopsreview.local.sandbox.server.Call;
+import com.connectopsreview.local.sandbox.server.OperationRegistry;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
@@ -14,13 +16,24 @@ import java.util.List;
  */
 final class KinesisApi {
 
+  /** JSON 1.1 (and its CBOR encoding, the SDK's default for Kinesis). */
+  static final AwsService KINESIS = AwsService.awsJson("Kinesis", "kinesis", "kinesis", "Kinesis_20131202",
+      new AwsService.Errors("LimitExceededException", 400,
+          operation -> "Rate exceeded for " + operation + " in account " + Scenario.ACCOUNT_ID,
+          "InternalFailureException", "Internal service failure.", "ResourceNotFoundException", 400,
+          "InvalidArgumentException", "InvalidArgumentException"),
+      scenario -> {
+        var streams = InstanceConfigDomain.of(scenario).kinesisStreams();
+        return streams.isEmpty() ? "*" : streams.get(0).arn();
+      }).describedAs("JSON 1.1 / CBOR");
+
   /** Documented: DescribeStreamSummary has a limit of 20 transactions per second per account. */
   static final Limit DESCRIBE_STREAM_SUMMARY = new Limit(20, 20);
 
-  private final Scenario scenario;
+  private final InstanceConfigDomain config;
 
-  KinesisApi(Scenario scenario) {
-    this.scenario = scenario;
+  KinesisApi(InstanceConfigDomain config) {
+    this.config = config;
   }
 
   void register(OperationRegistry r) {
@@ -34,7 +47,7 @@ final class KinesisApi {
       throw call.service().invalidParameter("Either StreamName or StreamARN must be provided");
     }
     String wanted = arn != null ? arn : name;
-    Scenario.KinesisStream s = scenario.kinesisStream(wanted)
+    InstanceConfigDomain.KinesisStream s = config.kinesisStream(wanted)
         .filter(stream -> arn == null || stream.arn().equals(arn))
         .orElseThrow(() -> call.service().notFound("Stream " + (name != null ? name : streamName(arn))
             + " under account " + Scenario.ACCOUNT_ID + " not found."));

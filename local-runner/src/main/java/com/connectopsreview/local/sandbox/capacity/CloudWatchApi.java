@@ -1,12 +1,14 @@
-package com.connectopsreview.local.sandbox.server;
+package com.connectopsreview.local.sandbox.capacity;
 
-import static com.connectopsreview.local.sandbox.server.AwsService.CLOUDWATCH;
 import static com.connectopsreview.local.sandbox.server.Payload.object;
 
-import com.connectopsreview.local.sandbox.MetricSeries;
-import com.connectopsreview.local.sandbox.MetricSeries.Metric;
-import com.connectopsreview.local.sandbox.MetricSeries.Series;
-import com.connectopsreview.local.sandbox.Scenario;
+import com.connectopsreview.local.sandbox.capacity.MetricSeries.Metric;
+import com.connectopsreview.local.sandbox.capacity.MetricSeries.Series;
+import com.connectopsreview.local.sandbox.server.ApiError;
+import com.connectopsreview.local.sandbox.server.AwsService;
+import com.connectopsreview.local.sandbox.server.Call;
+import com.connectopsreview.local.sandbox.server.OperationRegistry;
+import com.connectopsreview.local.sandbox.server.Pager;
 import com.connectopsreview.local.sandbox.server.Pager.Page;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +35,12 @@ import java.util.regex.Pattern;
  */
 final class CloudWatchApi {
 
+  /** The query protocol: form POST with {@code Action} and {@code Version=2010-08-01}, XML answers. */
+  static final AwsService CLOUDWATCH = AwsService.awsQuery("CloudWatch", "cloudwatch", "monitoring", "2010-08-01",
+      new AwsService.Errors("Throttling", 400, operation -> "Rate exceeded", "InternalServiceError",
+          "Internal service error.", "ResourceNotFound", 404, "InvalidParameterValue", "InvalidNextToken"),
+      scenario -> "*");
+
   /** Documented CloudWatch defaults: GetMetricData 50 transactions/s, ListMetrics 25/s. */
   static final Limit GET_METRIC_DATA = new Limit(50, 50);
   static final Limit LIST_METRICS = new Limit(25, 25);
@@ -45,11 +53,11 @@ final class CloudWatchApi {
   private static final Pattern MEMBER = Pattern.compile("^(\\d+)\\.(.+)$");
   private static final Pattern QUERY_ID = Pattern.compile("^[a-z][a-zA-Z0-9_]*$");
 
-  private final Scenario scenario;
+  private final CapacityDomain capacity;
   private final Pager pager;
 
-  CloudWatchApi(Scenario scenario, Pager pager) {
-    this.scenario = scenario;
+  CloudWatchApi(CapacityDomain capacity, Pager pager) {
+    this.capacity = capacity;
     this.pager = pager;
   }
 
@@ -182,7 +190,7 @@ final class CloudWatchApi {
       members(m, "MetricStat.Metric.Dimensions.member.").values()
           .forEach(d -> dimensions.put(d.get("Name"), d.get("Value")));
       Optional<Series> series = MetricSeries.NAMESPACE.equals(namespace)
-          ? scenario.metrics().series(name, dimensions) : Optional.empty();
+          ? capacity.metrics().series(name, dimensions) : Optional.empty();
       queries.add(new Query(id, m.getOrDefault("Label", name), !"false".equals(m.get("ReturnData")), series, period,
           stat));
     }
@@ -191,7 +199,7 @@ final class CloudWatchApi {
 
   /** Bucket starts from {@code first} every {@code period} seconds before {@code end} that hold a sample. */
   private long[] bucketsWithSamples(long first, long end, long period) {
-    MetricSeries metrics = scenario.metrics();
+    MetricSeries metrics = capacity.metrics();
     List<Long> starts = new ArrayList<>();
     for (long b = first; b < end; b += period) {
       long bucketEnd = Math.min(b + period, end);
@@ -258,7 +266,7 @@ final class CloudWatchApi {
       }
       wanted.put(d.get("Name"), d.get("Value"));
     }
-    List<Metric> metrics = scenario.metrics().metrics();
+    List<Metric> metrics = capacity.metrics().metrics();
     boolean namespaceMatches = namespace == null || namespace.equals(MetricSeries.NAMESPACE);
     Page page = pager.page(call, namespace + ";" + name + ";" + wanted, metrics.size(),
         i -> namespaceMatches && matches(metrics.get(i), name, wanted), null, "MaxResults", form.get("NextToken"),

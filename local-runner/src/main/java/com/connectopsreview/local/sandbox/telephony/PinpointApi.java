@@ -1,9 +1,11 @@
-package com.connectopsreview.local.sandbox.server;
+package com.connectopsreview.local.sandbox.telephony;
 
-import static com.connectopsreview.local.sandbox.server.AwsService.PINPOINT;
 import static com.connectopsreview.local.sandbox.server.Payload.object;
 
 import com.connectopsreview.local.sandbox.Scenario;
+import com.connectopsreview.local.sandbox.server.AwsService;
+import com.connectopsreview.local.sandbox.server.Call;
+import com.connectopsreview.local.sandbox.server.OperationRegistry;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
@@ -19,15 +21,26 @@ import java.util.Map;
  */
 final class PinpointApi {
 
+  /**
+   * Amazon Pinpoint, REST-JSON ({@code /v1/...}), signed as {@code mobiletargeting}; errors as status +
+   * {@code x-amzn-ErrorType} + {@code {"Message", "RequestID"}}.
+   */
+  static final AwsService PINPOINT = AwsService.restJson("Pinpoint", "mobiletargeting", "mobiletargeting",
+      new AwsService.Errors("TooManyRequestsException", 429, operation -> "Too many requests",
+          "InternalServerErrorException", "Internal server error", "NotFoundException", 404,
+          "BadRequestException", "BadRequestException"),
+      scenario -> "arn:aws:mobiletargeting:" + Scenario.REGION + ":" + Scenario.ACCOUNT_ID + ":phone/number/validate")
+      .withRequestIdInErrors();
+
   /** Amazon Pinpoint's documented default for PhoneNumberValidate: 20 requests per second (burst and rate). */
   static final Limit VALIDATE = new Limit(20, 20);
 
-  private final Scenario scenario;
+  private final TelephonyDomain telephony;
   /** E.164 number to its index, built on first use (HUGE has 5,000 numbers). */
   private volatile Map<String, Integer> byNumber;
 
-  PinpointApi(Scenario scenario) {
-    this.scenario = scenario;
+  PinpointApi(TelephonyDomain telephony) {
+    this.telephony = telephony;
   }
 
   void register(OperationRegistry r) {
@@ -49,7 +62,7 @@ final class PinpointApi {
           "PhoneType", "INVALID",
           "PhoneTypeCode", 3);
     }
-    Scenario.PhoneNumber n = scenario.phoneNumbers().get(index);
+    TelephonyDomain.PhoneNumber n = telephony.phoneNumbers().get(index);
     boolean us = n.countryCode().equals("US");
     // Toll-free numbers are not mobile or VoIP lines; Pinpoint classes them as landlines.
     String phoneType = n.type().equals("TOLL_FREE") ? "LANDLINE" : "VOIP";
@@ -91,8 +104,8 @@ final class PinpointApi {
     Map<String, Integer> map = byNumber;
     if (map == null) {
       map = new HashMap<>();
-      for (int i = 0; i < scenario.phoneNumbers().size(); i++) {
-        map.put(scenario.phoneNumbers().get(i).number(), i);
+      for (int i = 0; i < telephony.phoneNumbers().size(); i++) {
+        map.put(telephony.phoneNumbers().get(i).number(), i);
       }
       byNumber = map;
     }

@@ -1,14 +1,19 @@
-package com.connectopsreview.local.sandbox;
+package com.connectopsreview.local.sandbox.flows;
 
-import com.connectopsreview.local.sandbox.Scenario.ContactFlow;
-import com.connectopsreview.local.sandbox.Scenario.FlowLogging;
-import com.connectopsreview.local.sandbox.Scenario.FlowModule;
-import com.connectopsreview.local.sandbox.Scenario.LintRule;
+import static com.connectopsreview.local.sandbox.flows.FlowDocument.condition;
+import static com.connectopsreview.local.sandbox.flows.FlowDocument.errors;
+import static com.connectopsreview.local.sandbox.flows.FlowDocument.params;
+import static com.connectopsreview.local.sandbox.flows.FlowDocument.transitions;
+
+import com.connectopsreview.local.sandbox.EntityList;
+import com.connectopsreview.local.sandbox.Seeded;
+import com.connectopsreview.local.sandbox.entities.EntitiesDomain;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.ContactFlow;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.FlowLogging;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.FlowModule;
+import com.connectopsreview.local.sandbox.flows.FlowsDomain.LintRule;
 import com.connectopsreview.shared.json.Json;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The Amazon Connect Flow Language documents of the scenario's flows and flow modules
@@ -21,10 +26,10 @@ import java.util.List;
  * (docs/checks.md, section flow): every action that can fail has an Errors branch, every action is
  * reachable from the StartAction, every Lambda invocation sets a timeout of at most 8 seconds, no
  * parameter holds an E.164 number, and logging is only ever disabled with every path out of the
- * sensitive block enabling it again. Each lint plant ({@link Scenario#lintPlantDetails()}) breaks
+ * sensitive block enabling it again. Each lint plant ({@link FlowsDomain#lintPlantDetails()}) breaks
  * exactly one rule in exactly one action. Action identifiers are deterministic UUIDs.
  */
-public final class FlowContent {
+final class FlowContent {
 
   public static final String VERSION = "2019-10-30";
   /** Connect's maximum for a synchronous Lambda invocation in a flow; clean flows use it as their longest timeout. */
@@ -32,14 +37,23 @@ public final class FlowContent {
   /** The hard-coded number of the HARDCODED_PHONE plant (a fictional 555-01xx number). */
   static final String HARDCODED_NUMBER = "+12025550143";
 
-  private FlowContent() {}
+  private final long seed;
+  private final EntitiesDomain entities;
+  private final EntityList<FlowModule> modules;
 
-  public static String of(Scenario scenario, ContactFlow flow) {
-    Document doc = new Document(scenario.seed(), "flow-action:" + flow.index());
-    Refs refs = new Refs(scenario, flow.index());
+  /** Content whose flows refer to {@code entities} and invoke {@code modules}. */
+  FlowContent(long seed, EntitiesDomain entities, EntityList<FlowModule> modules) {
+    this.seed = seed;
+    this.entities = entities;
+    this.modules = modules;
+  }
+
+  String of(ContactFlow flow) {
+    FlowDocument doc = new FlowDocument(seed, "flow-action:" + flow.index());
+    Refs refs = new Refs(entities, modules, flow.index());
     doc.logging(flow.logging());
     if (flow.lintPlant() != null) {
-      plant(doc, refs, flow.lintPlant(), plantBlockId(scenario, flow));
+      plant(doc, refs, flow.lintPlant(), plantBlockId(seed, flow));
       return doc.toJson();
     }
     switch (flow.type()) {
@@ -52,9 +66,9 @@ public final class FlowContent {
   }
 
   /** A module: an account lookup (Lambda, 5 s, with an error branch), a message, the end of the module. */
-  public static String of(Scenario scenario, FlowModule module) {
-    Document doc = new Document(scenario.seed(), "module-action:" + module.index());
-    Refs refs = new Refs(scenario, module.index());
+  String of(FlowModule module) {
+    FlowDocument doc = new FlowDocument(seed, "module-action:" + module.index());
+    Refs refs = new Refs(entities, modules, module.index());
     doc.logging(module.logging());
     String lookup = doc.newId();
     String message = doc.newId();
@@ -67,8 +81,8 @@ public final class FlowContent {
   }
 
   /** The Identifier of the one offending action of a lint plant. */
-  static String plantBlockId(Scenario scenario, ContactFlow flow) {
-    return Seeded.uuid(scenario.seed(), "flow-plant:" + flow.index(), 0);
+  static String plantBlockId(long seed, ContactFlow flow) {
+    return Seeded.uuid(seed, "flow-plant:" + flow.index(), 0);
   }
 
   /** The Type of the one offending action of a lint plant. */
@@ -88,7 +102,7 @@ public final class FlowContent {
    * account-number input with logging paused, a two-option menu, queue, transfer; closed message
    * outside hours.
    */
-  private static void inbound(Document doc, Refs refs, int index, boolean pauseLogging) {
+  private static void inbound(FlowDocument doc, Refs refs, int index, boolean pauseLogging) {
     boolean invokesModule = refs.moduleId != null && index % 4 == 1;
     boolean invokesLambda = index % 3 == 0;
     String recording = doc.newId();
@@ -155,7 +169,7 @@ public final class FlowContent {
     doc.addFinal(disconnect, "DisconnectParticipant");
   }
 
-  private static void loopPrompts(Document doc, Refs refs) {
+  private static void loopPrompts(FlowDocument doc, Refs refs) {
     String loop = doc.newId();
     String end = doc.newId();
     ObjectNode parameters = Json.mapper().createObjectNode();
@@ -165,14 +179,14 @@ public final class FlowContent {
     doc.addFinal(end, "EndFlowExecution");
   }
 
-  private static void whisper(Document doc, String name) {
+  private static void whisper(FlowDocument doc, String name) {
     String message = doc.newId();
     String end = doc.newId();
     doc.add(message, "MessageParticipant", params("Text", name), end, errors(end, "NoMatchingError"));
     doc.addFinal(end, "EndFlowExecution");
   }
 
-  private static void transfer(Document doc, Refs refs) {
+  private static void transfer(FlowDocument doc, Refs refs) {
     String queue = doc.newId();
     String transfer = doc.newId();
     String disconnect = doc.newId();
@@ -184,7 +198,7 @@ public final class FlowContent {
   }
 
   /** A lint plant: a small inbound flow (logging enabled first) whose action {@code offending} breaks {@code rule}. */
-  private static void plant(Document doc, Refs refs, LintRule rule, String offending) {
+  private static void plant(FlowDocument doc, Refs refs, LintRule rule, String offending) {
     String greeting = doc.newId();
     String queue = doc.newId();
     String transfer = doc.newId();
@@ -231,7 +245,7 @@ public final class FlowContent {
     doc.addFinal(disconnect, "DisconnectParticipant");
   }
 
-  private static void queueAndTransfer(Document doc, Refs refs, String queue, String transfer, String disconnect) {
+  private static void queueAndTransfer(FlowDocument doc, Refs refs, String queue, String transfer, String disconnect) {
     doc.add(queue, "UpdateContactTargetQueue", params("QueueId", refs.queueArn), transfer,
         errors(disconnect, "NoMatchingError"));
     doc.add(transfer, "TransferContactToQueue", Json.mapper().createObjectNode(), disconnect,
@@ -239,10 +253,6 @@ public final class FlowContent {
   }
 
   // ---- building blocks ----
-
-  private static ObjectNode params(String key, String value) {
-    return Json.mapper().createObjectNode().put(key, value);
-  }
 
   private static ObjectNode lambda(String arn, String timeoutSeconds) {
     ObjectNode parameters = params("LambdaFunctionARN", arn).put("InvocationTimeLimitSeconds", timeoutSeconds);
@@ -257,35 +267,6 @@ public final class FlowContent {
     return parameters;
   }
 
-  /** Pairs of (next action, error type). */
-  private static ArrayNode errors(String... nextAndType) {
-    ArrayNode errors = Json.mapper().createArrayNode();
-    for (int i = 0; i + 1 < nextAndType.length; i += 2) {
-      errors.add(Json.mapper().createObjectNode().put("NextAction", nextAndType[i]).put("ErrorType", nextAndType[i + 1]));
-    }
-    return errors;
-  }
-
-  private static ObjectNode condition(String next, String operand) {
-    ObjectNode condition = Json.mapper().createObjectNode();
-    condition.put("NextAction", next);
-    ObjectNode test = condition.putObject("Condition");
-    test.put("Operator", "Equals");
-    test.putArray("Operands").add(operand);
-    return condition;
-  }
-
-  private static ObjectNode transitions(String next, ArrayNode errors) {
-    ObjectNode transitions = Json.mapper().createObjectNode();
-    if (next != null) {
-      transitions.put("NextAction", next);
-    }
-    if (errors != null && !errors.isEmpty()) {
-      transitions.set("Errors", errors);
-    }
-    return transitions;
-  }
-
   /** ARNs the flow refers to, chosen by the flow's index among the scenario's entities. */
   private static final class Refs {
     final String queueArn;
@@ -295,85 +276,14 @@ public final class FlowContent {
     final String moduleId;
     final String lambdaArn;
 
-    Refs(Scenario s, int index) {
-      int queues = s.counts().standardQueues();
-      this.queueArn = s.queues().get(index % queues).arn();
-      this.otherQueueArn = s.queues().get((index + 1) % queues).arn();
-      this.promptArn = s.prompts().get(index % s.prompts().size()).arn();
-      this.hoursArn = s.hoursOfOperations().get(index % s.hoursOfOperations().size()).arn();
-      this.moduleId = s.flowModules().size() == 0 ? null : s.flowModules().id(index % s.flowModules().size());
-      this.lambdaArn = s.lambdaFunctions().get(index % s.lambdaFunctions().size()).arn();
-    }
-  }
-
-  /**
-   * A Flow Language document under construction. The first action added is the StartAction; a
-   * logging action, when there is one, is added first and leads to the action added after it.
-   */
-  private static final class Document {
-    private final long seed;
-    private final String kind;
-    private final List<ObjectNode> actions = new ArrayList<>();
-    private int ids;
-    private ObjectNode leadsToNext;
-
-    Document(long seed, String kind) {
-      this.seed = seed;
-      this.kind = kind;
-    }
-
-    /** A new deterministic action identifier. */
-    String newId() {
-      return Seeded.uuid(seed, kind, ids++);
-    }
-
-    /** The logging action, first in the flow, unless the flow never sets logging. */
-    void logging(FlowLogging logging) {
-      if (logging == FlowLogging.ABSENT) {
-        return;
-      }
-      // PAUSED and DISABLED flows enable logging first too; their Disabled action comes later.
-      addRaw(newId(), "UpdateFlowLoggingBehavior", params("FlowLoggingBehavior", "Enabled"),
-          Json.mapper().createObjectNode());
-      leadsToNext = actions.get(actions.size() - 1);
-    }
-
-    void add(String id, String type, ObjectNode parameters, String next, ArrayNode errors) {
-      addRaw(id, type, parameters, transitions(next, errors));
-    }
-
-    void addFinal(String id, String type) {
-      addRaw(id, type, Json.mapper().createObjectNode(), Json.mapper().createObjectNode());
-    }
-
-    void addRaw(String id, String type, ObjectNode parameters, ObjectNode transitions) {
-      if (leadsToNext != null) {
-        ((ObjectNode) leadsToNext.get("Transitions")).put("NextAction", id);
-        leadsToNext = null;
-      }
-      ObjectNode action = Json.mapper().createObjectNode();
-      action.put("Identifier", id);
-      action.put("Type", type);
-      action.set("Parameters", parameters);
-      action.set("Transitions", transitions);
-      actions.add(action);
-    }
-
-    String toJson() {
-      ObjectNode root = Json.mapper().createObjectNode();
-      root.put("Version", VERSION);
-      root.put("StartAction", actions.get(0).get("Identifier").asText());
-      ObjectNode metadata = root.putObject("Metadata");
-      metadata.putObject("entryPointPosition").put("x", 40).put("y", 40);
-      ObjectNode positions = metadata.putObject("ActionMetadata");
-      ArrayNode list = root.putArray("Actions");
-      for (int i = 0; i < actions.size(); i++) {
-        ObjectNode action = actions.get(i);
-        list.add(action);
-        positions.putObject(action.get("Identifier").asText()).putObject("position")
-            .put("x", 160 + 240 * (i % 5)).put("y", 40 + 200 * (i / 5));
-      }
-      return Json.toString(root);
+    Refs(EntitiesDomain e, EntityList<FlowModule> modules, int index) {
+      int queues = e.standardQueues();
+      this.queueArn = e.queues().get(index % queues).arn();
+      this.otherQueueArn = e.queues().get((index + 1) % queues).arn();
+      this.promptArn = e.prompts().get(index % e.prompts().size()).arn();
+      this.hoursArn = e.hoursOfOperations().get(index % e.hoursOfOperations().size()).arn();
+      this.moduleId = modules.size() == 0 ? null : modules.id(index % modules.size());
+      this.lambdaArn = e.lambdaFunctions().get(index % e.lambdaFunctions().size()).arn();
     }
   }
 }

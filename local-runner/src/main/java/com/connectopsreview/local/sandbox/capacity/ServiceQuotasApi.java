@@ -1,10 +1,13 @@
-package com.connectopsreview.local.sandbox.server;
+package com.connectopsreview.local.sandbox.capacity;
 
-import static com.connectopsreview.local.sandbox.server.AwsService.SERVICE_QUOTAS;
 import static com.connectopsreview.local.sandbox.server.Payload.object;
 
 import com.connectopsreview.local.sandbox.Scenario;
-import com.connectopsreview.local.sandbox.Scenario.Quota;
+import com.connectopsreview.local.sandbox.capacity.CapacityDomain.Quota;
+import com.connectopsreview.local.sandbox.server.AwsService;
+import com.connectopsreview.local.sandbox.server.Call;
+import com.connectopsreview.local.sandbox.server.OperationRegistry;
+import com.connectopsreview.local.sandbox.server.Pager;
 import com.connectopsreview.local.sandbox.server.Pager.Page;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter.Limit;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -15,12 +18,19 @@ import java.util.TreeMap;
 
 /**
  * Service Quotas over JSON 1.1 ({@code ServiceQuotasV20190624.*}) for service code {@code connect}:
- * the quotas of {@link Scenario#quotas()}. An instance-level value is asked for with the instance
+ * the quotas of {@link CapacityDomain#quotas()}. An instance-level value is asked for with the instance
  * ARN as {@code ContextId}; a quota without one answers NoSuchResourceException, as does one without
  * an applied account value when asked without ContextId (the caller then falls back to
  * GetAWSDefaultServiceQuota).
  */
 final class ServiceQuotasApi {
+
+  /** JSON 1.1 ({@code ServiceQuotasV20190624.*}). */
+  static final AwsService SERVICE_QUOTAS = AwsService.awsJson("ServiceQuotas", "servicequotas", "servicequotas",
+      "ServiceQuotasV20190624", new AwsService.Errors("TooManyRequestsException", 400, operation -> "Rate exceeded",
+          "ServiceException", "Something went wrong. Please try again later.", "NoSuchResourceException", 400,
+          "IllegalArgumentException", "InvalidPaginationTokenException"),
+      scenario -> "*");
 
   /**
    * Service Quotas does not document per-API rates in one place; 10 requests/s (burst 10) per
@@ -32,10 +42,12 @@ final class ServiceQuotasApi {
   static final String SERVICE_NAME = "Amazon Connect";
   private static final int PAGE_MAX = 100;
 
+  private final CapacityDomain capacity;
   private final Scenario scenario;
   private final Pager pager;
 
-  ServiceQuotasApi(Scenario scenario, Pager pager) {
+  ServiceQuotasApi(CapacityDomain capacity, Scenario scenario, Pager pager) {
+    this.capacity = capacity;
     this.scenario = scenario;
     this.pager = pager;
   }
@@ -52,7 +64,7 @@ final class ServiceQuotasApi {
     Quota quota = quota(call);
     String contextId = call.string("ContextId");
     if (contextId != null) {
-      String instanceArn = scenario.instance().ref().arn();
+      String instanceArn = scenario.instanceRef().arn();
       if (!contextId.equals(instanceArn)) {
         throw call.service().notFound("The context " + contextId + " does not exist for quota " + quota.code()
             + " of service connect.");
@@ -86,9 +98,9 @@ final class ServiceQuotasApi {
           + "constraint: Member must satisfy enum value set: [ACCOUNT, RESOURCE, ALL]");
     }
     String code = call.string("QuotaCode");
-    String instanceArn = scenario.instance().ref().arn();
+    String instanceArn = scenario.instanceRef().arn();
     List<JsonNode> entries = new ArrayList<>();
-    for (Quota q : scenario.quotas()) {
+    for (Quota q : capacity.quotas()) {
       if (code != null && !code.equals(q.code())) {
         continue;
       }
@@ -104,7 +116,7 @@ final class ServiceQuotasApi {
 
   private JsonNode listAwsDefaultServiceQuotas(Call call) {
     requireService(call);
-    List<JsonNode> entries = scenario.quotas().stream().map(q -> (JsonNode) quota(q, q.defaultValue(), null, null))
+    List<JsonNode> entries = capacity.quotas().stream().map(q -> (JsonNode) quota(q, q.defaultValue(), null, null))
         .toList();
     return page(call, "", entries);
   }
@@ -133,7 +145,7 @@ final class ServiceQuotasApi {
       throw call.service().invalidParameter("1 validation error detected: Value null at 'quotaCode' failed to "
           + "satisfy constraint: Member must not be null");
     }
-    return scenario.quota(code).orElseThrow(() -> call.service().notFound(
+    return capacity.quota(code).orElseThrow(() -> call.service().notFound(
         "The request failed because the specified quota '" + code + "' does not exist for service connect."));
   }
 

@@ -1,5 +1,7 @@
-package com.connectopsreview.local.sandbox;
+package com.connectopsreview.local.sandbox.capacity;
 
+import com.connectopsreview.local.sandbox.SandboxSize;
+import com.connectopsreview.local.sandbox.Seeded;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
