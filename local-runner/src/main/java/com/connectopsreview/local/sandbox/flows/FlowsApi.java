@@ -16,11 +16,8 @@ import com.connectopsreview.local.sandbox.server.EntityListOperation.Selection;
 import com.connectopsreview.local.sandbox.server.OperationRegistry;
 import com.connectopsreview.local.sandbox.server.Pager;
 import com.connectopsreview.local.sandbox.server.Pager.Page;
+import com.connectopsreview.shared.hash.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -109,7 +106,7 @@ final class FlowsApi {
         "Description", f.description(),
         "Content", content,
         "Tags", Map.of(),
-        "FlowContentSha256", sha256(content),
+        "FlowContentSha256", Sha256.hex(content),
         "LastModifiedTime", f.lastModified(),
         "LastModifiedRegion", Scenario.REGION);
   }
@@ -126,7 +123,7 @@ final class FlowsApi {
         "State", m.state(),
         "Status", m.status(),
         "Tags", Map.of(),
-        "FlowModuleContentSha256", sha256(content));
+        "FlowModuleContentSha256", Sha256.hex(content));
   }
 
   /**
@@ -166,14 +163,5 @@ final class FlowsApi {
         listMember, page.indexes().stream().map(entities::get).map(answer).toList(),
         "NextToken", page.nextToken(),
         "ApproximateTotalCount", FlowSearch.count(entities.size(), include));
-  }
-
-  private static String sha256(String content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(content.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
   }
 }

@@ -1,10 +1,10 @@
 package com.connectopsreview.local.sandbox.server;
 
+import com.connectopsreview.shared.hash.Sha256;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -90,13 +90,9 @@ public final class Pager {
   }
 
   private String signature(String key, long offset) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      digest.update(secret);
-      digest.update((key + "|" + offset).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest.digest(), 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available", e);
-    }
+    byte[] signed = (key + "|" + offset).getBytes(StandardCharsets.UTF_8);
+    byte[] input = Arrays.copyOf(secret, secret.length + signed.length);
+    System.arraycopy(signed, 0, input, secret.length, signed.length);
+    return HexFormat.of().formatHex(Sha256.digest(input), 0, 12);
   }
 }
