@@ -41,7 +41,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Issue 4's bar: a review of the sandbox stores statistics equal to values derived here, independently,
+ * The capacity statistics' bar: a review of the sandbox stores statistics equal to values derived here, independently,
  * from the scenario's raw 5-minute samples ({@link MetricSeries#value}) and its Service Quotas values and
  * entity counts. Nothing below calls analyzer code: CloudWatch's bucketing and every statistic are
  * recomputed from their definitions in docs/checks.md.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Issue 5's bar on the sandbox: every planted telephony and flow problem is reported on the exact
+ * The telephony and flow bar on the sandbox: every planted telephony and flow problem is reported on the exact
  * number, flow and block the scenario planted it on, the clean flows raise no lint finding, the
  * large instance's 2,000 flows are analyzed from a handful of calls with rate limits on, and a
  * second review reuses the carrier and flow caches. Expectations come from the scenario model.

@@ -163,8 +163,8 @@ public final class PlantedProblems {
 
   /**
    * The {@code phone} component: ListPhoneNumbersV2, DescribePhoneNumber and Pinpoint's
-   * PhoneNumberValidate over {@link TelephonyDomain#phoneNumbers()}; checkIds and severities as in the issue 5
-   * contract (docs/checks.md, section phone). Which numbers carry which plant is in code too
+   * PhoneNumberValidate over {@link TelephonyDomain#phoneNumbers()}; checkIds and severities as in
+   * docs/checks.md, section phone. Which numbers carry which plant is in code too
    * ({@link TelephonyDomain#unusedPhoneNumbers()}, {@link TelephonyDomain#phoneNumbersWithStatus(String)},
    * {@link TelephonyDomain.PhoneNumber#carrier()}).
    */
@@ -194,7 +194,7 @@ public final class PlantedProblems {
   /**
    * The {@code flow} component: SearchContactFlows / SearchContactFlowModules content (or
    * DescribeContactFlow / DescribeContactFlowModule) and the instance's CONTACTFLOW_LOGS attribute
-   * ({@code false}); checkIds and severities as in the issue 5 contract (docs/checks.md, section flow).
+   * ({@code false}); checkIds and severities as in docs/checks.md, section flow.
    * Each lint checkId is planted in exactly one named flow ({@link FlowsDomain#lintPlants()}), one
    * offending action each; every other flow and module is lint-clean.
    */

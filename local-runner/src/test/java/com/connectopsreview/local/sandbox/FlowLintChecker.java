@@ -15,7 +15,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A small lint checker written from the issue 5 contract's rule text, for the sandbox's scenario
+ * A small lint checker written from the flow lint rules' text (docs/checks.md), for the sandbox's scenario
  * tests only: it proves that each planted flow breaks exactly its rule and the clean flows break
  * none, without depending on the flow analyzer (which is checked against the same scenario end to end).
  */

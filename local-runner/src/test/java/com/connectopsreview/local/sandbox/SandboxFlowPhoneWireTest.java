@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.pinpoint.model.PinpointException;
 import software.amazon.awssdk.services.pinpoint.model.TooManyRequestsException;
 
 /**
- * The issue 5 operations through the real SDK 2.40.2 clients (ConnectClient, PinpointClient, built by
+ * The phone and flow analyzers' operations through the real SDK 2.40.2 clients (ConnectClient, PinpointClient, built by
  * shared-lib's AwsClients) against the SMALL sandbox: SearchContactFlows, SearchContactFlowModules,
  * DescribeContactFlowModule, DescribePhoneNumber, Pinpoint PhoneNumberValidate; pagination, errors,
  * rate limits, faults and routing by signing name.

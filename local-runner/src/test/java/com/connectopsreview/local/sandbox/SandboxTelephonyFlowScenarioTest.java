@@ -31,7 +31,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The telephony and flow data of issue 5, judged from the scenario itself: sizes, the planted
+ * The sandbox's telephony and flow data, judged from the scenario itself: sizes, the planted
  * numbers and flows, and (with a lint checker written from the contract, {@link FlowLintChecker})
  * that each lint plant breaks exactly its rule once while every other flow and module is clean.
  */
