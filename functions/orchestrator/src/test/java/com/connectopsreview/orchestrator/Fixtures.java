@@ -15,9 +15,7 @@ import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.registry.AnalyzerSpec;
 import com.connectopsreview.shared.store.ResultStore;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import com.connectopsreview.shared.testing.TestEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,14 +66,7 @@ final class Fixtures {
   }
 
   static byte[] event(String name) {
-    try (InputStream in = Fixtures.class.getResourceAsStream("/events/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("missing test event " + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return TestEvents.bytes(name);
   }
 
   /** Minimal Lambda context with a fixed remaining time. */

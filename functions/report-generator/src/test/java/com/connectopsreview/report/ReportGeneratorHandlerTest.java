@@ -7,7 +7,6 @@ import static com.connectopsreview.report.Fixtures.instanceData;
 import static com.connectopsreview.report.Fixtures.manifest;
 import static com.connectopsreview.report.Fixtures.result;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -19,6 +18,7 @@ import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.ReportResponse;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.TestEvents;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,8 +59,7 @@ class ReportGeneratorHandlerTest {
         instanceData("contoso"), List.of()));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    try (InputStream event = getClass().getClassLoader().getResourceAsStream("events/report-request.json")) {
-      assertNotNull(event, "events/report-request.json on the test classpath");
+    try (InputStream event = TestEvents.open("report-request.json")) {
       handler.handleRequest(event, out, null);
     }
 
