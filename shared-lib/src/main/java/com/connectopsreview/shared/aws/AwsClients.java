@@ -27,7 +27,11 @@ import software.amazon.awssdk.regions.Region;
  *   <li>Endpoint: the SDK's standard resolution is left in charge, so {@code AWS_ENDPOINT_URL},
  *       {@code AWS_ENDPOINT_URL_<SERVICE>} and the profile's {@code endpoint_url} redirect calls to a
  *       sandbox, WireMock or LocalStack (verified for the pinned SDK by {@code AwsClientsEndpointTest}).
- *   <li>Retries: the SDK's adaptive mode, which also slows down client-side after throttling.
+ *   <li>Retries: the SDK's standard mode (3 attempts, jittered exponential backoff, longer after
+ *       throttling). Not adaptive: its client-side rate limit assumes one client per throttled
+ *       resource, while one shared client here serves dozens of separately throttled operations,
+ *       so a throttled listing would slow every other call (8x the wall time on the sandbox with
+ *       {@code --throttle-first 2}). {@link ApiCallCounter} paces per operation instead.
  *   <li>Every call is counted and paced by the given {@link ApiCallCounter}.
  * </ul>
  */
@@ -143,7 +147,7 @@ public final class AwsClients implements ServiceClients {
     builder.region(region)
         .credentialsProvider(credentials)
         .overrideConfiguration(ClientOverrideConfiguration.builder()
-            .retryStrategy(RetryMode.ADAPTIVE_V2)
+            .retryStrategy(RetryMode.STANDARD)
             .apiCallAttemptTimeout(options.apiCallAttemptTimeout())
             .apiCallTimeout(options.apiCallTimeout())
             .addExecutionInterceptor(counter)
