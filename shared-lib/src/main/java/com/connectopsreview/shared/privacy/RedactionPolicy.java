@@ -168,6 +168,22 @@ public final class RedactionPolicy {
     return of(Mode.parse(type.asText()), paths);
   }
 
+  /** The environment variable (and, through the template, stack parameter) that holds the policy JSON. */
+  public static final String ENVIRONMENT_VARIABLE = "REDACTION_POLICY";
+
+  /**
+   * The policy in {@link #ENVIRONMENT_VARIABLE}, the default when it is unset or blank.
+   *
+   * @throws ConfigurationException naming the variable and what is wrong with its value
+   */
+  public static RedactionPolicy fromEnvironment(Map<String, String> env) {
+    try {
+      return parse(env.get(ENVIRONMENT_VARIABLE));
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException(ENVIRONMENT_VARIABLE + ": " + e.getMessage());
+    }
+  }
+
   public Mode mode() {
     return mode;
   }

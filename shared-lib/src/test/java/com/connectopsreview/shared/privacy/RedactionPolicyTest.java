@@ -10,6 +10,7 @@ import com.connectopsreview.shared.exception.ConfigurationException;
 import com.connectopsreview.shared.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -127,6 +128,17 @@ class RedactionPolicyTest {
         RedactionPolicy.parse("{\"type\":\"deny_list\",\"fields\":[\"CustomerEndpoint.Address\"]}").mode());
     assertSame(RedactionPolicy.Mode.ALLOW_LIST, RedactionPolicy.parse("  ").mode(), "blank means the default");
     assertEquals(RedactionPolicy.defaultPolicy().describe(), RedactionPolicy.parse(null).describe());
+  }
+
+  @Test
+  void environment_unsetMeansTheDefault_andABadValueNamesTheVariable() {
+    assertEquals(RedactionPolicy.defaultPolicy().describe(), RedactionPolicy.fromEnvironment(Map.of()).describe());
+    assertEquals(RedactionPolicy.Mode.DENY_LIST, RedactionPolicy.fromEnvironment(
+        Map.of("REDACTION_POLICY", "{\"type\":\"deny-list\",\"fields\":[\"Attributes.*\"]}")).mode());
+
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> RedactionPolicy.fromEnvironment(Map.of("REDACTION_POLICY", "{\"type\":\"maybe\",\"fields\":[]}")));
+    assertTrue(e.getMessage().startsWith("REDACTION_POLICY: redaction policy: type must be"), e.getMessage());
   }
 
   @ParameterizedTest
