@@ -15,7 +15,6 @@ import com.connectopsreview.shared.ratelimit.ApiCallCounter;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.registry.AnalyzerSpec;
 import com.connectopsreview.shared.store.ResultStore;
-import com.connectopsreview.shared.testing.TestEvents;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,10 +62,6 @@ final class Fixtures {
           Json.toBytes(manifest));
       return new ReportResponse(request.reviewId(), htmlAt, jsonAt, 0);
     }
-  }
-
-  static byte[] event(String name) {
-    return TestEvents.bytes(name);
   }
 
   /** Minimal Lambda context with a fixed remaining time. */

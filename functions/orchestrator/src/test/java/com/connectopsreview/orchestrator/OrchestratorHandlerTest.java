@@ -10,6 +10,7 @@ import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.ReviewManifest;
 import com.connectopsreview.shared.registry.AnalyzerRegistry;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
+import com.connectopsreview.shared.testing.TestEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -46,7 +47,7 @@ class OrchestratorHandlerTest {
 
   private JsonNode invoke(String event) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    handler.handleRequest(new ByteArrayInputStream(Fixtures.event(event)), out, Fixtures.context(900_000));
+    handler.handleRequest(new ByteArrayInputStream(TestEvents.bytes(event)), out, Fixtures.context(900_000));
     return Json.mapper().readTree(out.toByteArray());
   }
 

@@ -18,6 +18,11 @@ record FieldPath(String text, List<Pattern> segments) {
     return new FieldPath(text, segments);
   }
 
+  /** The names as written, for asking whether another path covers this one. */
+  List<String> names() {
+    return List.of(text.split("\\."));
+  }
+
   /** Whether this path names {@code path} or one of its ancestors. */
   boolean covers(List<String> path) {
     if (path.size() < segments.size()) {

@@ -74,10 +74,12 @@ public final class RedactionPolicy {
   /** Kept by the default policy besides the mandatory fields: outcomes, never what a customer gave. */
   public static final List<String> DEFAULT_ALLOWED = List.of("Results", "Channel", "InitiationMethod");
 
+  private static final List<FieldPath> MANDATORY_PATHS = MANDATORY.stream().map(FieldPath::parse).toList();
+  private static final Set<String> POLICY_KEYS = Set.of("type", "mode", "fields");
+
   private final Mode mode;
   private final List<FieldPath> fields;
   private final List<String> ignored;
-  private static final List<FieldPath> MANDATORY_PATHS = MANDATORY.stream().map(FieldPath::parse).toList();
 
   private RedactionPolicy(Mode mode, List<FieldPath> fields, List<String> ignored) {
     this.mode = mode;
@@ -106,9 +108,8 @@ public final class RedactionPolicy {
         throw new ConfigurationException("redaction policy: fields[" + i + "] is empty");
       }
       FieldPath field = FieldPath.parse(path.trim());
-      List<String> names = List.of(path.trim().split("\\."));
-      if (mode == Mode.DENY_LIST && MANDATORY_PATHS.stream().anyMatch(m -> m.covers(names))) {
-        ignored.add(path.trim());
+      if (mode == Mode.DENY_LIST && MANDATORY_PATHS.stream().anyMatch(m -> m.covers(field.names()))) {
+        ignored.add(field.text());
       } else {
         parsed.add(field);
       }
@@ -145,7 +146,7 @@ public final class RedactionPolicy {
     }
     for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      if (!Set.of("type", "mode", "fields").contains(name)) {
+      if (!POLICY_KEYS.contains(name)) {
         throw new ConfigurationException("redaction policy: unknown key '" + name + "' (expected type, fields)");
       }
     }
