@@ -4,6 +4,7 @@ import com.connectopsreview.orchestrator.InProcessAnalyzerInvoker;
 import com.connectopsreview.orchestrator.InProcessReportInvoker;
 import com.connectopsreview.orchestrator.Orchestrator;
 import com.connectopsreview.orchestrator.OrchestratorConfig;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import com.connectopsreview.orchestrator.OrchestratorFactory;
 import com.connectopsreview.report.ReportGenerator;
 import com.connectopsreview.shared.analyzer.AnalyzerFactory;
@@ -36,7 +37,7 @@ final class LocalReview {
   private final Map<String, Map<String, Long>> apiCalls = new ConcurrentHashMap<>();
 
   LocalReview(ResultStore store, AwsClients.Options clientOptions, ApiRateLimiter limiter, String defaultInstanceArn,
-      String logGroup, Progress progress, Clock clock) {
+      String logGroup, RedactionPolicy redactionPolicy, Progress progress, Clock clock) {
     Map<String, Function<AnalyzerRequest, AnalyzerResponse>> analyzers = new LinkedHashMap<>();
     for (AnalyzerSpec spec : AnalyzerRegistry.all()) {
       AnalyzerFactory factory = LocalAnalyzers.FACTORIES.get(spec.name());
@@ -49,7 +50,7 @@ final class LocalReview {
     }
     ReportGenerator report = new ReportGenerator(store, clock);
     this.orchestrator = OrchestratorFactory.create(
-        new OrchestratorConfig(defaultInstanceArn, logGroup, Map.of(), "in-process"), store,
+        new OrchestratorConfig(defaultInstanceArn, logGroup, Map.of(), "in-process", redactionPolicy), store,
         new InProcessAnalyzerInvoker(analyzers), new InProcessReportInvoker(report::generate), clock);
   }
 

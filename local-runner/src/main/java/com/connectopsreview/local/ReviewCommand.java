@@ -7,14 +7,19 @@ import com.connectopsreview.local.sandbox.SandboxOptions;
 import com.connectopsreview.local.sandbox.SandboxSize;
 import com.connectopsreview.orchestrator.ReviewOutcome;
 import com.connectopsreview.shared.aws.AwsClients;
+import com.connectopsreview.shared.exception.ConfigurationException;
 import com.connectopsreview.shared.exception.InvalidRequestException;
 import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.registry.AnalyzerRegistry;
 import com.connectopsreview.shared.store.ResultStore;
 import com.connectopsreview.shared.validation.ReviewRequestParser;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -77,6 +82,12 @@ final class ReviewCommand implements Callable<Integer> {
   @Option(names = "--log-group", paramLabel = "NAME", description = "Contact-flow log group passed to the analyzers.")
   String logGroup;
 
+  @Option(names = "--redaction-policy", paramLabel = "JSON|@FILE",
+      description = "What of customer data (flow-log samples, request parameters) may be stored, e.g. "
+          + "{\"type\":\"allow-list\",\"fields\":[\"Attributes.Tier\"]}; default: $REDACTION_POLICY, else only "
+          + "outcomes and the mandatory ids.")
+  String redactionPolicy;
+
   @Option(names = "--rate-limits", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Sandbox: enforce Amazon Connect's API rate limits (default on).")
   boolean rateLimits;
@@ -121,6 +132,7 @@ final class ReviewCommand implements Callable<Integer> {
     if (throttleFirst < 0) {
       throw CliException.badInput("--throttle-first must be a whole number 0 or more, got " + throttleFirst);
     }
+    RedactionPolicy policy = redactionPolicy();
     SandboxOptions sandboxOptions = sandbox == null ? null : sandboxOptions();
     StoreSpec storeSpec = StoreSpec.parse(store);
     storeSpec.checkWritable();
@@ -132,7 +144,7 @@ final class ReviewCommand implements Callable<Integer> {
     // The sandbox's instance is only known once it runs; any valid ARN stands in for the check.
     validate(request, sandboxOptions == null ? defaultArn : PLACEHOLDER_ARN, clock);
     if (sandboxOptions == null) {
-      return run(request, storeSpec, AwsClients.Options.defaults(), defaultArn, null, progress, out, clock);
+      return run(request, storeSpec, AwsClients.Options.defaults(), defaultArn, null, policy, progress, out, clock);
     }
 
     try (LoopbackGuard.Installed guard = LoopbackGuard.install();
@@ -146,7 +158,7 @@ final class ReviewCommand implements Callable<Integer> {
       AwsClients.Options options = AwsClients.Options.defaults()
           .withEndpoint(box.endpoint())
           .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSANDBOX", "sandbox")));
-      int code = run(request, storeSpec, options, arn, box, progress, out, clock);
+      int code = run(request, storeSpec, options, arn, box, policy, progress, out, clock);
       if (!guard.violations().isEmpty()) {
         err.println("error: requests tried to leave the loopback interface: " + guard.violations());
         return ExitCodes.BAD_INPUT;
@@ -155,12 +167,33 @@ final class ReviewCommand implements Callable<Integer> {
     }
   }
 
+  /** The --redaction-policy (inline JSON or @file), else $REDACTION_POLICY, else the default policy. */
+  private RedactionPolicy redactionPolicy() {
+    try {
+      if (redactionPolicy == null) {
+        return RedactionPolicy.fromEnvironment(System.getenv());
+      }
+      String json = redactionPolicy;
+      if (json.startsWith("@")) {
+        Path file = Path.of(json.substring(1));
+        try {
+          json = Files.readString(file);
+        } catch (IOException e) {
+          throw CliException.badInput("--redaction-policy: cannot read " + file + " (" + e.getMessage() + ")");
+        }
+      }
+      return RedactionPolicy.parse(json);
+    } catch (ConfigurationException e) {
+      throw CliException.badInput((redactionPolicy == null ? "" : "--redaction-policy: ") + e.getMessage());
+    }
+  }
+
   private int run(byte[] request, StoreSpec storeSpec, AwsClients.Options options, String defaultArn, Sandbox box,
-      Progress progress, PrintWriter out, Clock clock) {
+      RedactionPolicy policy, Progress progress, PrintWriter out, Clock clock) {
     ResultStore resultStore = storeSpec.open(new AwsClients(
         new com.connectopsreview.shared.ratelimit.ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults()));
     LocalReview review = new LocalReview(resultStore, options, ApiRateLimiter.standard(), defaultArn, logGroup,
-        progress, clock);
+        policy, progress, clock);
     long start = clock.millis();
     ReviewOutcome outcome = review.orchestrator().review(request, clock.instant().plus(LocalReview.REVIEW_TIME));
     int code = ExitCodes.of(outcome);

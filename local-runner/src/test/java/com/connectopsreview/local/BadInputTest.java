@@ -47,7 +47,15 @@ class BadInputTest {
         Arguments.of("throttle-first not a number", List.of("review", "--sandbox", "--throttle-first", "many"),
             "--throttle-first"),
         Arguments.of("throttle-first not whole", List.of("review", "--sandbox", "--throttle-first", "1.5"),
-            "--throttle-first"));
+            "--throttle-first"),
+        Arguments.of("redaction policy not JSON", List.of("review", "--sandbox", "--redaction-policy", "{type:"),
+            "--redaction-policy: redaction policy: not valid JSON"),
+        Arguments.of("redaction policy of unknown type", List.of("review", "--sandbox", "--redaction-policy",
+            "{\"type\":\"greylist\",\"fields\":[]}"), "type must be allow-list or deny-list"),
+        Arguments.of("redaction policy with a bad path", List.of("review", "--sandbox", "--redaction-policy",
+            "{\"type\":\"deny-list\",\"fields\":[\"Attributes.\"]}"), "'Attributes.' is not a field path"),
+        Arguments.of("redaction policy file missing", List.of("review", "--sandbox", "--redaction-policy",
+            "@/nonexistent/policy.json"), "--redaction-policy: cannot read /nonexistent/policy.json"));
   }
 
   @ParameterizedTest(name = "{0}")

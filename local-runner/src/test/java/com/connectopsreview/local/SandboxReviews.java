@@ -2,6 +2,7 @@ package com.connectopsreview.local;
 
 import com.connectopsreview.local.sandbox.Sandbox;
 import com.connectopsreview.orchestrator.ReviewOutcome;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import com.connectopsreview.shared.ratelimit.ApiRateLimiter;
 import com.connectopsreview.shared.store.ResultStore;
 import java.io.PrintWriter;
@@ -20,8 +21,14 @@ final class SandboxReviews {
 
   /** Reviews the sandbox's instance over the default window with the named analyzers only. */
   static ReviewOutcome run(Sandbox box, ResultStore store, String reviewId, String... analyzers) {
+    return run(box, store, RedactionPolicy.defaultPolicy(), reviewId, analyzers);
+  }
+
+  /** {@link #run(Sandbox, ResultStore, String, String...)} under {@code policy}. */
+  static ReviewOutcome run(Sandbox box, ResultStore store, RedactionPolicy policy, String reviewId,
+      String... analyzers) {
     LocalReview review = new LocalReview(store, box.clientOptions(), ApiRateLimiter.standard(), box.instance().arn(),
-        null, new Progress(new PrintWriter(Writer.nullWriter()), true), Clock.systemUTC());
+        null, policy, new Progress(new PrintWriter(Writer.nullWriter()), true), Clock.systemUTC());
     String request = "{\"reviewId\":\"" + reviewId + "\",\"analyzers\":["
         + Arrays.stream(analyzers).map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "]}";
     return review.orchestrator().review(request.getBytes(StandardCharsets.UTF_8),

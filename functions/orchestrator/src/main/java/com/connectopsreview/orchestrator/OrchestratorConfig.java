@@ -2,6 +2,7 @@ package com.connectopsreview.orchestrator;
 
 import com.connectopsreview.shared.exception.ConfigurationException;
 import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import com.connectopsreview.shared.registry.AnalyzerRegistry;
 import com.connectopsreview.shared.registry.AnalyzerSpec;
 import java.util.LinkedHashMap;
@@ -15,12 +16,25 @@ import java.util.Map;
  * @param logGroup CONNECT_CW_LOG_GROUP: flow-log group passed to the analyzers (may be null)
  * @param analyzerFunctions component -> function name, from each registry entry's variable
  * @param reportFunction REPORT_GENERATOR_FUNCTION
+ * @param redactionPolicy REDACTION_POLICY: what of customer data every analyzer may keep (the default
+ *     policy when unset)
  */
 public record OrchestratorConfig(
     String defaultInstanceArn,
     String logGroup,
     Map<String, String> analyzerFunctions,
-    String reportFunction) {
+    String reportFunction,
+    RedactionPolicy redactionPolicy) {
+
+  public OrchestratorConfig {
+    redactionPolicy = redactionPolicy == null ? RedactionPolicy.defaultPolicy() : redactionPolicy;
+  }
+
+  /** Without a policy of its own: the default one. */
+  public OrchestratorConfig(String defaultInstanceArn, String logGroup, Map<String, String> analyzerFunctions,
+      String reportFunction) {
+    this(defaultInstanceArn, logGroup, analyzerFunctions, reportFunction, null);
+  }
 
   public static OrchestratorConfig fromEnvironment(Map<String, String> env) {
     String arn = blankToNull(env.get("CONNECT_INSTANCE_ARN"));
@@ -35,13 +49,20 @@ public record OrchestratorConfig(
     for (AnalyzerSpec spec : AnalyzerRegistry.all()) {
       functions.put(spec.name(), required(env, spec.functionEnvVar()));
     }
+    // A malformed policy fails the cold start, before any customer data could be stored under it.
+    RedactionPolicy policy = RedactionPolicy.fromEnvironment(env);
     return new OrchestratorConfig(arn, blankToNull(env.get("CONNECT_CW_LOG_GROUP")), functions,
-        required(env, AnalyzerRegistry.REPORT_GENERATOR_ENV));
+        required(env, AnalyzerRegistry.REPORT_GENERATOR_ENV), policy);
   }
 
-  /** Options every analyzer receives. */
+  /** Options every analyzer receives: the flow-log group when configured, and the redaction policy. */
   public Map<String, String> analyzerOptions() {
-    return logGroup == null ? Map.of() : Map.of("logGroup", logGroup);
+    Map<String, String> options = new LinkedHashMap<>();
+    if (logGroup != null) {
+      options.put("logGroup", logGroup);
+    }
+    options.put(RedactionPolicy.OPTION, redactionPolicy.toJson());
+    return options;
   }
 
   private static String required(Map<String, String> env, String name) {

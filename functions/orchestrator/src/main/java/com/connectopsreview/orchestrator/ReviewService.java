@@ -28,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,6 +79,11 @@ public final class ReviewService {
     public List<String> names() {
       return analyzers.stream().map(AnalyzerSpec::name).toList();
     }
+
+    /** The policy every analyzer of a review applies: the one in the options, else the default. */
+    public RedactionPolicy redactionPolicy() {
+      return RedactionPolicy.parse(analyzerOptions.get(RedactionPolicy.OPTION));
+    }
   }
 
   private final ResultStore store;
@@ -110,7 +116,7 @@ public final class ReviewService {
       review.analyzers().forEach(name -> pending.put(name, ComponentEntry.pending()));
       ManifestWriter manifest = new ManifestWriter(store, new ReviewManifest(
           review.reviewId(), review.instance(), review.window(), ReviewStatus.RUNNING, now, now, pending,
-          null, null));
+          null, null, settings.redactionPolicy().describe()));
       LOG.info("review started: {} analyzers, window {} .. {}, scheduled {}", review.analyzers().size(),
           review.window().start(), review.window().end(), review.scheduled());
 

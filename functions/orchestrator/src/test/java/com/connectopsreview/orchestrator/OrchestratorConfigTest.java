@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connectopsreview.shared.exception.ConfigurationException;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,31 @@ class OrchestratorConfigTest {
     assertEquals(com.connectopsreview.shared.registry.AnalyzerRegistry.names(),
         java.util.List.copyOf(config.analyzerFunctions().keySet()));
     assertEquals("stack-report-generator", config.reportFunction());
-    assertEquals(Map.of("logGroup", "/aws/connect/cc"), config.analyzerOptions());
+    assertEquals(Map.of("logGroup", "/aws/connect/cc",
+        RedactionPolicy.OPTION, RedactionPolicy.defaultPolicy().toJson()), config.analyzerOptions());
+  }
+
+  @Test
+  void fromEnvironment_passesTheConfiguredPolicyToEveryAnalyzer() {
+    Map<String, String> env = env();
+    env.put("REDACTION_POLICY", "{\"key\":\"REDACTION_CONFIG\",\"value\":{\"type\":\"WHITELIST\","
+        + "\"fields\":[\"Parameters.Text\"]}}");
+
+    OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env);
+
+    RedactionPolicy passed = RedactionPolicy.parse(config.analyzerOptions().get(RedactionPolicy.OPTION));
+    assertEquals(RedactionPolicy.of(RedactionPolicy.Mode.ALLOW_LIST, java.util.List.of("Parameters.Text")), passed);
+  }
+
+  @Test
+  void fromEnvironment_malformedPolicy_failsNamingTheVariableAndTheProblem() {
+    Map<String, String> env = env();
+    env.put("REDACTION_POLICY", "{\"type\":\"allow-list\",\"fields\":[\"Attributes..x\"]}");
+
+    ConfigurationException e = assertThrows(ConfigurationException.class, () -> OrchestratorConfig.fromEnvironment(env));
+
+    assertTrue(e.getMessage().startsWith("REDACTION_POLICY: redaction policy: 'Attributes..x' is not a field path"),
+        e.getMessage());
   }
 
   @Test
@@ -44,7 +69,7 @@ class OrchestratorConfigTest {
     OrchestratorConfig config = OrchestratorConfig.fromEnvironment(env);
 
     assertNull(config.defaultInstanceArn());
-    assertEquals(Map.of(), config.analyzerOptions());
+    assertEquals(Map.of(RedactionPolicy.OPTION, RedactionPolicy.defaultPolicy().toJson()), config.analyzerOptions());
   }
 
   @Test

@@ -17,6 +17,7 @@ import com.connectopsreview.shared.model.ReviewManifest;
 import com.connectopsreview.shared.model.ReviewStatus;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.model.TimeWindow;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import com.connectopsreview.shared.registry.AnalyzerSpec;
 import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 import com.connectopsreview.shared.store.ResultStore;
@@ -189,6 +190,8 @@ class ReviewServiceTest {
     assertEquals(review.window(), request.window());
     assertEquals(instance, request.instance());
     assertEquals("/aws/connect/x", request.options().get("logGroup"));
+    assertEquals(RedactionPolicy.defaultPolicy(), RedactionPolicy.forRequest(request));
+    assertEquals(RedactionPolicy.defaultPolicy().describe(), store.getManifest("r-request").orElseThrow().redactionPolicy());
     // Deadline: the analyzer's own timeout, not the orchestrator's whole budget.
     assertTrue(request.deadline().isBefore(Instant.now().plusSeconds(61)), request.deadline().toString());
   }

@@ -53,7 +53,8 @@ final class HtmlReportModel {
         "statusCss", reviewStatusCss(report.status()),
         "generatedAt", Formats.utc(report.generatedAt()),
         "windowStart", Formats.utc(report.window().start()),
-        "windowEnd", Formats.utc(report.window().end()));
+        "windowEnd", Formats.utc(report.window().end()),
+        "redactionPolicy", report.redactionPolicy());
   }
 
   private static Map<String, Object> instance(ReviewReport report) {

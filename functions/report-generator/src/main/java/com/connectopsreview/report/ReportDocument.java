@@ -20,6 +20,7 @@ import java.util.Map;
  *
  * @param summary findings per severity, every severity present, most severe first
  * @param findings every finding with its component, in report order
+ * @param redactionPolicy the policy the review applied to customer data (null: not recorded)
  */
 record ReportDocument(
     String reviewId,
@@ -29,7 +30,8 @@ record ReportDocument(
     ReviewStatus status,
     Map<String, Component> components,
     Map<Severity, Long> summary,
-    List<ReportFinding> findings) {
+    List<ReportFinding> findings,
+    String redactionPolicy) {
 
   /** The manifest's instance plus its alias when the instance component recorded one. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,6 +62,6 @@ record ReportDocument(
     }
     return new ReportDocument(
         report.reviewId(), report.generatedAt(), Instance.of(report.instance(), report.alias()),
-        report.window(), report.status(), components, report.severityCounts(), findings);
+        report.window(), report.status(), components, report.severityCounts(), findings, report.redactionPolicy());
   }
 }

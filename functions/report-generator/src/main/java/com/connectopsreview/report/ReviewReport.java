@@ -17,6 +17,8 @@ import java.util.Optional;
  *
  * @param alias the instance alias when the instance component recorded one
  * @param status the review's status once this report is written (derived from the components)
+ * @param redactionPolicy what the review's redaction policy kept of customer data; null for a review
+ *     recorded before policies were
  */
 record ReviewReport(
     String reviewId,
@@ -25,7 +27,8 @@ record ReviewReport(
     String alias,
     TimeWindow window,
     ReviewStatus status,
-    List<ComponentReport> components) {
+    List<ComponentReport> components,
+    String redactionPolicy) {
 
   ReviewReport {
     components = List.copyOf(components);

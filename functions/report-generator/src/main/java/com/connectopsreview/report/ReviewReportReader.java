@@ -68,7 +68,8 @@ final class ReviewReportReader {
         .findFirst()
         .orElse(null);
     return new ReviewReport(
-        reviewId, generatedAt, manifest.instance(), alias, manifest.window(), status, components);
+        reviewId, generatedAt, manifest.instance(), alias, manifest.window(), status, components,
+        manifest.redactionPolicy());
   }
 
   private ComponentReport fromStore(String reviewId, String name, ComponentEntry entry) {

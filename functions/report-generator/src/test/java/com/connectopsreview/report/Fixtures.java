@@ -8,6 +8,7 @@ import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.model.Pillar;
 import com.connectopsreview.shared.model.ReviewManifest;
+import com.connectopsreview.shared.privacy.RedactionPolicy;
 import com.connectopsreview.shared.model.ReviewStatus;
 import com.connectopsreview.shared.model.Severity;
 import com.connectopsreview.shared.model.TimeWindow;
@@ -38,7 +39,7 @@ final class Fixtures {
 
   static ReviewManifest manifest(String reviewId, Map<String, ComponentEntry> components) {
     return new ReviewManifest(reviewId, INSTANCE, WINDOW, ReviewStatus.RUNNING, STARTED, STARTED,
-        components, null, null);
+        components, null, null, RedactionPolicy.defaultPolicy().describe());
   }
 
   static Map<String, ComponentEntry> entries(Object... nameAndEntry) {

@@ -298,6 +298,8 @@ class ReportGeneratorTest {
     assertTrue(html.contains("<td id=\"generated-at\">2026-11-23 09:05:07 UTC</td>"));
     assertFalse(html.contains("UTC UTC"));
     assertTrue(html.contains("<td id=\"review-window\">2026-11-09 09:00:00 UTC – 2026-11-23 09:00:00 UTC</td>"));
+    assertTrue(html.contains("<td id=\"redaction-policy\">allow-list: mandatory fields + Results, Channel, "
+        + "InitiationMethod; phone numbers, e-mail addresses and card numbers masked in kept text</td>"), html);
     assertTrue(html.contains("<p class=\"subtitle\">contoso</p>"));
     assertTrue(html.contains("<td>eu-west-2</td>") && html.contains("<td>123456789012</td>"));
     assertTrue(html.contains("<code>" + REVIEW_ID + "</code>"));

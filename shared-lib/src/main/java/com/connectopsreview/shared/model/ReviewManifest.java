@@ -9,6 +9,9 @@ import java.util.Objects;
 /**
  * The review's table of contents: which components it has and their statuses. Written by the
  * orchestrator before the fan-out and again when the review ends.
+ *
+ * @param redactionPolicy what the review's redaction policy keeps of customer data, as the report
+ *     states it; null in manifests written before policies were recorded
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ReviewManifest(
@@ -20,7 +23,8 @@ public record ReviewManifest(
     Instant updatedAt,
     Map<String, ComponentEntry> components,
     ReportRef report,
-    String error) {
+    String error,
+    String redactionPolicy) {
 
   public ReviewManifest {
     Objects.requireNonNull(reviewId, "reviewId");
@@ -36,11 +40,12 @@ public record ReviewManifest(
   public ReviewManifest withComponent(String name, ComponentEntry entry, Instant now) {
     Map<String, ComponentEntry> next = new LinkedHashMap<>(components);
     next.put(name, entry);
-    return new ReviewManifest(reviewId, instance, window, status, createdAt, now, next, report, error);
+    return new ReviewManifest(reviewId, instance, window, status, createdAt, now, next, report, error,
+        redactionPolicy);
   }
 
   public ReviewManifest withOutcome(ReviewStatus newStatus, ReportRef newReport, String newError, Instant now) {
     return new ReviewManifest(
-        reviewId, instance, window, newStatus, createdAt, now, components, newReport, newError);
+        reviewId, instance, window, newStatus, createdAt, now, components, newReport, newError, redactionPolicy);
   }
 }

@@ -2,6 +2,7 @@ package com.connectopsreview.shared.privacy;
 
 import com.connectopsreview.shared.exception.ConfigurationException;
 import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -185,6 +186,36 @@ public final class RedactionPolicy {
     }
   }
 
+  /**
+   * The {@link AnalyzerRequest#options()} key under which the orchestrator passes the review's policy
+   * ({@link #toJson()}), so every component of one review applies the same policy.
+   */
+  public static final String OPTION = "redactionPolicy";
+
+  /**
+   * The policy the orchestrator put in {@code request}; the default when it put none (a request made
+   * by hand, an older orchestrator).
+   *
+   * @throws ConfigurationException naming the option and what is wrong with its value
+   */
+  public static RedactionPolicy forRequest(AnalyzerRequest request) {
+    try {
+      return parse(request.options().get(OPTION));
+    } catch (ConfigurationException e) {
+      throw new ConfigurationException("option " + OPTION + ": " + e.getMessage());
+    }
+  }
+
+  /** The policy as JSON that {@link #parse} reads back to an equal policy (ignored entries included). */
+  public String toJson() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.put("type", mode.label());
+    ArrayNode list = root.putArray("fields");
+    fields.forEach(f -> list.add(f.text()));
+    ignored.forEach(list::add);
+    return root.toString();
+  }
+
   public Mode mode() {
     return mode;
   }
@@ -257,6 +288,16 @@ public final class RedactionPolicy {
 
   private boolean isMandatory(List<String> path) {
     return MANDATORY_PATHS.stream().anyMatch(m -> m.covers(path));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RedactionPolicy other && mode == other.mode && toJson().equals(other.toJson());
+  }
+
+  @Override
+  public int hashCode() {
+    return toJson().hashCode();
   }
 
   @Override

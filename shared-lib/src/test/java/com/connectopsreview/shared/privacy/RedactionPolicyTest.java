@@ -8,7 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.connectopsreview.shared.exception.ConfigurationException;
 import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.model.AnalyzerRequest;
+import com.connectopsreview.shared.model.InstanceRef;
+import com.connectopsreview.shared.model.TimeWindow;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -160,5 +164,35 @@ class RedactionPolicyTest {
 
     assertTrue(e.getMessage().startsWith("redaction policy: "), e.getMessage());
     assertTrue(e.getMessage().contains(expected), e.getMessage());
+  }
+
+  private static AnalyzerRequest requestWith(Map<String, String> options) {
+    return new AnalyzerRequest("r-1", "logs", InstanceRef.parse("arn:aws:connect:us-east-1:123456789012:instance/"
+        + "11111111-2222-3333-4444-555555555555"), TimeWindow.lastDays(Instant.parse("2026-01-08T00:00:00Z"), 7),
+        Instant.parse("2026-01-08T00:05:00Z"), options);
+  }
+
+  @Test
+  void aPolicyTravelsInARequestAsJsonAndReadsBackEqual() {
+    RedactionPolicy policy = RedactionPolicy.parse(
+        "{\"type\":\"BLACKLIST\",\"fields\":[\"Attributes.*\",\"ContactId\"]}");
+
+    RedactionPolicy read = RedactionPolicy.forRequest(requestWith(Map.of(RedactionPolicy.OPTION, policy.toJson())));
+
+    assertEquals(policy, read);
+    assertEquals(policy.describe(), read.describe());
+    assertTrue(read.describe().contains("kept despite the policy: ContactId"), read.describe());
+  }
+
+  @Test
+  void aRequestWithoutAPolicyGetsTheDefault() {
+    assertEquals(RedactionPolicy.defaultPolicy(), RedactionPolicy.forRequest(requestWith(Map.of())));
+  }
+
+  @Test
+  void aMalformedPolicyInARequestNamesTheOption() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> RedactionPolicy.forRequest(requestWith(Map.of(RedactionPolicy.OPTION, "{\"type\":\"maybe\"}"))));
+    assertTrue(e.getMessage().startsWith("option redactionPolicy: redaction policy: "), e.getMessage());
   }
 }

@@ -349,7 +349,8 @@ public abstract class ResultStoreContract {
         instanceId);
     return new ReviewManifest(reviewId, instance,
         new TimeWindow(createdAt.minus(Duration.ofDays(14)), createdAt), ReviewStatus.RUNNING,
-        createdAt, createdAt, Map.of("instance", ComponentEntry.pending()), null, null);
+        createdAt, createdAt, Map.of("instance", ComponentEntry.pending()), null, null,
+        "allow-list: mandatory fields + Results");
   }
 
   /** A JSON document of exactly {@code size} bytes whose string value is random (base64). */
