@@ -19,7 +19,9 @@ final class LocalAnalyzers {
       "quota", QuotaAnalyzerFactory::create,
       "metrics", MetricsAnalyzerFactory::create,
       "phone", PhoneAnalyzerFactory::create,
-      "flow", FlowAnalyzerFactory::create);
+      "flow", FlowAnalyzerFactory::create,
+      "cloudtrail", com.connectopsreview.cloudtrail.CloudTrailAnalyzerFactory::create,
+      "logs", com.connectopsreview.logs.LogAnalyzerFactory::create);
 
   private LocalAnalyzers() {}
 }

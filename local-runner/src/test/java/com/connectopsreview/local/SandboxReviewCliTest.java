@@ -47,7 +47,7 @@ class SandboxReviewCliTest {
     Set<String> found = checkIds(report);
     for (PlantedProblems.Expectations expected
         : java.util.List.of(PlantedProblems.instance(), PlantedProblems.quota(), PlantedProblems.metrics(),
-            PlantedProblems.phone(), PlantedProblems.flow())) {
+            PlantedProblems.phone(), PlantedProblems.flow(), PlantedProblems.cloudtrail())) {
       for (String checkId : expected.expectedCheckIds()) {
         assertTrue(found.contains(checkId), "planted " + checkId + " reported; found " + found);
       }

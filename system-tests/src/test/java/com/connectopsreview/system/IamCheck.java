@@ -16,13 +16,19 @@ final class IamCheck {
 
   /** Actions that may be allowed on Resource "*", each with the reason. */
   static final Map<String, String> WILDCARD_RESOURCE_ACTIONS =
-      Map.of(
-          "xray:PutTraceSegments", "X-Ray trace APIs have no resource-level permissions",
-          "xray:PutTelemetryRecords", "X-Ray trace APIs have no resource-level permissions",
-          "cloudwatch:GetMetricData", "CloudWatch metric reads have no resource-level permissions",
-          "cloudwatch:ListMetrics", "CloudWatch metric reads have no resource-level permissions",
-          "servicequotas:ListServiceQuotas", "Service Quotas list APIs have no resource-level permissions",
-          "servicequotas:ListAWSDefaultServiceQuotas", "Service Quotas list APIs have no resource-level permissions");
+      Map.ofEntries(
+          Map.entry("xray:PutTraceSegments", "X-Ray trace APIs have no resource-level permissions"),
+          Map.entry("xray:PutTelemetryRecords", "X-Ray trace APIs have no resource-level permissions"),
+          Map.entry("cloudwatch:GetMetricData", "CloudWatch metric reads have no resource-level permissions"),
+          Map.entry("cloudwatch:ListMetrics", "CloudWatch metric reads have no resource-level permissions"),
+          Map.entry("servicequotas:ListServiceQuotas", "Service Quotas list APIs have no resource-level permissions"),
+          Map.entry("servicequotas:ListAWSDefaultServiceQuotas",
+              "Service Quotas list APIs have no resource-level permissions"),
+          Map.entry("cloudtrail:LookupEvents", "CloudTrail event history lookups have no resource-level permissions"),
+          Map.entry("logs:GetQueryResults",
+              "Logs Insights results are read by query id, without resource-level permissions"),
+          Map.entry("logs:StopQuery",
+              "Logs Insights queries are stopped by query id, without resource-level permissions"));
 
   private static final Set<String> POLICY_DOCUMENT_TYPES =
       Set.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::S3::BucketPolicy",

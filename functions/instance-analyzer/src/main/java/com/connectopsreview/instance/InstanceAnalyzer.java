@@ -8,6 +8,7 @@ import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.model.AnalyzerRequest;
+import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.sections.InstanceSection;
 import com.connectopsreview.shared.sections.InstanceSection.Encryption;
@@ -50,13 +51,16 @@ import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRespon
 /**
  * The {@code instance} component: instance details, identity management, Global Resiliency
  * replication, call configuration, flow logs and Contact Lens, storage configs and the encryption
- * of every storage and streaming destination (upstream-spec §1.11, §4.6, §4.7, checklist G).
+ * of every storage and streaming destination (upstream-spec §1.11, §4.6, §4.7, checklist G); the
+ * rotation of their KMS keys, Kinesis retention and stream alarms (§4.11 item 4).
  *
  * <p>Calls, all in the instance's Region: Connect {@code DescribeInstance} (once),
  * {@code ListInstanceAttributes} (paginated; {@code DescribeInstanceAttribute} per type only if the
  * list is denied), {@code ListInstanceStorageConfigs} for every resource type the SDK knows
  * (paginated), Kinesis {@code DescribeStreamSummary} and Firehose {@code DescribeDeliveryStream}
- * once per streaming destination.
+ * once per streaming destination; KMS {@code DescribeKey} and {@code GetKeyRotationStatus} once per
+ * customer managed key of those destinations ({@link KmsKeyReader}); CloudWatch {@code DescribeAlarms}
+ * (every page, once) when Connect streams to a Kinesis data stream ({@link StreamSecurityReader}).
  *
  * <p>Only a failed DescribeInstance fails the component. Anything else that cannot be read, or is
  * not reached before the time budget ends, makes it PARTIAL and is named in {@code errors}.
@@ -106,8 +110,10 @@ public final class InstanceAnalyzer implements Analyzer {
       Map<String, String> attributes = readAttributes();
       Storage storage = readStorageConfigs();
       Map<String, ResolvedStream> streams = resolveStreams(storage.configs);
-      LOG.info("instance read: {} attributes, {} storage configs, {} streams described",
-          attributes.size(), storage.configs.size(), streams.size());
+      StreamSecurityReader.StreamSecurity security =
+          new StreamSecurityReader(log, clients, region).read(storage.configs, streams);
+      LOG.info("instance read: {} attributes, {} storage configs, {} streams described, {} KMS keys",
+          attributes.size(), storage.configs.size(), streams.size(), security.keys().size());
 
       InstanceChecks checks = new InstanceChecks(ref);
       checks.identityManagement(instance);
@@ -119,14 +125,22 @@ public final class InstanceAnalyzer implements Analyzer {
       checks.streamingEncryption(storage.configs, List.copyOf(streams.values()), storage.complete());
       checks.unrecognizedStorageTypes(storage.configs);
       checks.unsupportedResourceTypes(storage.unsupported);
+      StreamSecurityChecks streamSecurity = new StreamSecurityChecks(ref);
+      streamSecurity.keyRotation(security.keys());
+      streamSecurity.streamRetention(List.copyOf(streams.values()));
+      streamSecurity.streamAlarms(security.kinesisStreams());
 
       // What could not be read first, then the checks that could not be judged because of it.
       List<String> errors = new ArrayList<>(log.errors());
       errors.addAll(checks.notEvaluated());
+      errors.addAll(streamSecurity.notEvaluated());
+      List<Finding> findings = new ArrayList<>(checks.findings());
+      findings.addAll(streamSecurity.findings());
       InstanceSection data = new InstanceSection(details(instance), attributes,
           replication(described.replicationConfiguration()), entries(storage.configs, streams),
-          storage.unconfigured.stream().map(InstanceStorageResourceType::toString).toList());
-      return AnalysisOutput.of(checks.findings(), Json.tree(data), errors);
+          storage.unconfigured.stream().map(InstanceStorageResourceType::toString).toList(),
+          security.keys(), security.kinesisStreams());
+      return AnalysisOutput.of(findings, Json.tree(data), errors);
     }
 
     // ---- instance attributes ----

@@ -16,7 +16,7 @@ public final class InstanceAnalyzerFactory {
 
   private InstanceAnalyzerFactory() {}
 
-  /** An {@link com.connectopsreview.shared.analyzer.AnalyzerFactory}: Connect, Kinesis and Firehose from {@code clients}. */
+  /** An {@link com.connectopsreview.shared.analyzer.AnalyzerFactory}: Connect, Kinesis, Firehose, KMS and CloudWatch from {@code clients}. */
   public static Analyzer create(ServiceClients clients, ResultStore store, Clock clock) {
     return new InstanceAnalyzer(clients);
   }

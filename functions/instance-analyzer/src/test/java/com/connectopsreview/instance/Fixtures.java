@@ -13,6 +13,11 @@ import software.amazon.awssdk.services.connect.model.EncryptionType;
 import software.amazon.awssdk.services.connect.model.Instance;
 import software.amazon.awssdk.services.connect.model.InstanceStorageConfig;
 import software.amazon.awssdk.services.connect.model.StorageType;
+import software.amazon.awssdk.services.kms.model.KeyMetadata;
+import software.amazon.awssdk.services.kms.model.KmsException;
+import software.amazon.awssdk.services.kms.model.KmsInvalidStateException;
+import software.amazon.awssdk.services.kms.model.NotFoundException;
+import software.amazon.awssdk.services.kms.model.UnsupportedOperationException;
 
 /** Shared test data: the instance of events/analyzer-request-instance.json and SDK objects built with builders. */
 final class Fixtures {
@@ -111,6 +116,26 @@ final class Fixtures {
     return software.amazon.awssdk.services.connect.model.InternalServiceException.builder()
         .message("Internal error").statusCode(500)
         .awsErrorDetails(errorDetails("InternalServiceException", "Connect", "Internal error")).build();
+  }
+
+  /** A symmetric customer managed key; its ARN is the reference when that is a key ARN, else {@link #CMK_ARN}. */
+  static KeyMetadata customerKey(String reference, String keyState) {
+    String arn = reference.startsWith("arn:") && reference.contains(":key/") ? reference : CMK_ARN;
+    return KeyMetadata.builder().arn(arn).keyId(arn.substring(arn.indexOf(":key/") + 5)).awsAccountId("123456789012")
+        .keyManager("CUSTOMER").keyState(keyState).keySpec("SYMMETRIC_DEFAULT").keyUsage("ENCRYPT_DECRYPT")
+        .origin("AWS_KMS").enabled("Enabled".equals(keyState)).build();
+  }
+
+  /** A KMS error as the KmsClient raises it for {@code code} (the SDK maps codes to these classes). */
+  static KmsException kmsError(String code, int status, String message) {
+    KmsException.Builder builder = switch (code) {
+      case "NotFoundException" -> NotFoundException.builder();
+      case "KMSInvalidStateException" -> KmsInvalidStateException.builder();
+      case "UnsupportedOperationException" -> UnsupportedOperationException.builder();
+      default -> KmsException.builder();
+    };
+    return (KmsException) builder.message(message).statusCode(status)
+        .awsErrorDetails(errorDetails(code, "Kms", message)).build();
   }
 
   static Finding only(List<Finding> findings, String checkId) {

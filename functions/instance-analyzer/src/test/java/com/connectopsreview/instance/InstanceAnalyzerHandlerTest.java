@@ -50,6 +50,11 @@ import software.amazon.awssdk.services.connect.model.ListInstanceStorageConfigsR
 import software.amazon.awssdk.services.connect.model.ListInstanceStorageConfigsResponse;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusRequest;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
 
 class InstanceAnalyzerHandlerTest {
 
@@ -77,8 +82,13 @@ class InstanceAnalyzerHandlerTest {
     });
     store = new LocalDirectoryResultStore(storeDir);
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    KmsClient kms = SdkMocks.client(KmsClient.class);
+    when(kms.describeKey(any(DescribeKeyRequest.class))).thenReturn(
+        DescribeKeyResponse.builder().keyMetadata(Fixtures.customerKey(CMK_ARN, "Enabled")).build());
+    when(kms.getKeyRotationStatus(any(GetKeyRotationStatusRequest.class))).thenReturn(
+        GetKeyRotationStatusResponse.builder().keyId(CMK_ARN).keyRotationEnabled(false).build());
     ServiceClients clients = SdkMocks.inRegion(Region.US_EAST_1, connect, SdkMocks.client(KinesisClient.class),
-        SdkMocks.client(FirehoseClient.class));
+        SdkMocks.client(FirehoseClient.class), kms);
     handler = new InstanceAnalyzerHandler(new AnalyzerRunner(InstanceAnalyzerFactory.create(clients, store, clock),
         store, new ApiCallCounter(ApiRateLimiter.unlimited()), clock), clock);
   }
@@ -101,7 +111,7 @@ class InstanceAnalyzerHandlerTest {
     assertEquals(response.findingCount(), stored.findings().size());
     assertEquals(List.of(CheckIds.IDENTITY_SAML, CheckIds.REPLICATION_NONE, CheckIds.CALLS_ENABLED,
         CheckIds.FLOW_LOGS_ENABLED, CheckIds.CONTACT_LENS_DISABLED, CheckIds.S3_ENCRYPTION_CMK,
-        CheckIds.STREAM_ENCRYPTION_NO_STREAMS), checkIds(stored.findings()));
+        CheckIds.STREAM_ENCRYPTION_NO_STREAMS, CheckIds.KEY_ROTATION_DISABLED), checkIds(stored.findings()));
     assertEquals("11111111-2222-3333-4444-555555555555", stored.data().at("/instance/id").asText());
     assertEquals("CALL_RECORDINGS: s3://rec/cr", stored.findings().get(5).resource());
   }

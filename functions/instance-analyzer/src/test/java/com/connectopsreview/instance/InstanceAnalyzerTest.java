@@ -40,6 +40,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.connect.ConnectClient;
 import software.amazon.awssdk.services.connect.model.Attribute;
 import software.amazon.awssdk.services.connect.model.DescribeInstanceAttributeRequest;
@@ -58,6 +62,11 @@ import software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamRequ
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryRequest;
 import software.amazon.awssdk.services.kinesis.model.DescribeStreamSummaryResponse;
+import software.amazon.awssdk.services.kms.KmsClient;
+import software.amazon.awssdk.services.kms.model.DescribeKeyRequest;
+import software.amazon.awssdk.services.kms.model.DescribeKeyResponse;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusRequest;
+import software.amazon.awssdk.services.kms.model.GetKeyRotationStatusResponse;
 
 class InstanceAnalyzerTest {
 
@@ -66,6 +75,8 @@ class InstanceAnalyzerTest {
   private final ConnectClient connect = SdkMocks.client(ConnectClient.class);
   private final KinesisClient kinesis = SdkMocks.client(KinesisClient.class);
   private final FirehoseClient firehose = SdkMocks.client(FirehoseClient.class);
+  private final KmsClient kms = SdkMocks.client(KmsClient.class);
+  private final CloudWatchClient cloudWatch = SdkMocks.client(CloudWatchClient.class);
 
   private final TestClock clock = new TestClock(NOW);
   private final Map<InstanceStorageResourceType, List<InstanceStorageConfig>> storage =
@@ -74,7 +85,7 @@ class InstanceAnalyzerTest {
 
   @BeforeEach
   void setUp() {
-    analyzer = new InstanceAnalyzer(SdkMocks.inRegion(Region.US_EAST_1, connect, kinesis, firehose));
+    analyzer = new InstanceAnalyzer(SdkMocks.inRegion(Region.US_EAST_1, connect, kinesis, firehose, kms, cloudWatch));
     when(connect.describeInstance(any(DescribeInstanceRequest.class)))
         .thenReturn(DescribeInstanceResponse.builder().instance(Fixtures.instance().build()).build());
     when(connect.listInstanceAttributes(any(ListInstanceAttributesRequest.class))).thenReturn(
@@ -84,6 +95,17 @@ class InstanceAnalyzerTest {
       return ListInstanceStorageConfigsResponse.builder()
           .storageConfigs(storage.getOrDefault(request.resourceType(), List.of())).build();
     });
+    // Every CMK a healthy customer managed key with rotation on; no alarms in the Region.
+    when(kms.describeKey(any(DescribeKeyRequest.class))).thenAnswer(call -> {
+      DescribeKeyRequest request = call.getArgument(0);
+      return DescribeKeyResponse.builder().keyMetadata(Fixtures.customerKey(request.keyId(), "Enabled")).build();
+    });
+    when(kms.getKeyRotationStatus(any(GetKeyRotationStatusRequest.class))).thenAnswer(call -> {
+      GetKeyRotationStatusRequest request = call.getArgument(0);
+      return GetKeyRotationStatusResponse.builder().keyId(request.keyId()).keyRotationEnabled(true)
+          .rotationPeriodInDays(365).nextRotationDate(NOW.plusSeconds(86400 * 30)).build();
+    });
+    when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class))).thenReturn(DescribeAlarmsResponse.builder().build());
   }
 
   @Test
@@ -100,11 +122,34 @@ class InstanceAnalyzerTest {
     assertEquals(List.of(), out.errors());
     assertEquals(List.of(CheckIds.IDENTITY_SAML, CheckIds.REPLICATION_NONE, CheckIds.CALLS_ENABLED,
         CheckIds.FLOW_LOGS_ENABLED, CheckIds.CONTACT_LENS_ENABLED, CheckIds.S3_ENCRYPTION_CMK,
-        CheckIds.STREAM_ENCRYPTION_ENCRYPTED), checkIds(out.findings()));
+        CheckIds.STREAM_ENCRYPTION_ENCRYPTED, CheckIds.KEY_ROTATION_ENABLED, CheckIds.STREAM_RETENTION_DEFAULT,
+        CheckIds.STREAM_ALARMS_ITERATOR_AGE_MISSING, CheckIds.STREAM_ALARMS_INCOMPLETE), checkIds(out.findings()));
 
     JsonNode data = out.data();
     assertEquals(Set.of("schemaVersion", "instance", "attributes", "replication", "storageConfigs",
-        "unconfiguredResourceTypes"), fieldNames(data));
+        "unconfiguredResourceTypes", "kmsKeys", "kinesisStreams"), fieldNames(data));
+    // The recordings' key and the stream's key are one key, read once.
+    verify(kms, times(1)).describeKey(any(DescribeKeyRequest.class));
+    verify(kms, times(1)).getKeyRotationStatus(any(GetKeyRotationStatusRequest.class));
+    assertEquals(1, data.get("kmsKeys").size());
+    JsonNode key = data.get("kmsKeys").get(0);
+    assertEquals(Set.of("keyId", "keyArn", "usedBy", "streams", "keyManager", "keyState", "rotation",
+        "rotationPeriodInDays", "nextRotationDate", "reason"), fieldNames(key));
+    assertEquals(CMK_ARN, key.get("keyArn").asText());
+    assertEquals("ENABLED", key.get("rotation").asText());
+    assertEquals(365, key.get("rotationPeriodInDays").asInt());
+    assertEquals(List.of("CALL_RECORDINGS: s3://recordings/connect/cr", "Kinesis data stream agent-events (AGENT_EVENTS)"),
+        List.of(key.at("/usedBy/0").asText(), key.at("/usedBy/1").asText()));
+    assertEquals("agent-events", key.at("/streams/0").asText());
+    JsonNode kds = data.get("kinesisStreams").get(0);
+    assertEquals(Set.of("arn", "name", "resourceTypes", "retentionHours", "alarms"), fieldNames(kds));
+    assertEquals(24, kds.get("retentionHours").asInt());
+    assertEquals(Set.of("recommended", "found", "coveragePercent", "present", "missing"), fieldNames(kds.get("alarms")));
+    assertEquals(6, kds.at("/alarms/missing").size());
+    assertEquals(0, kds.at("/alarms/coveragePercent").decimalValue().signum());
+    ArgumentCaptor<DescribeAlarmsRequest> alarms = ArgumentCaptor.forClass(DescribeAlarmsRequest.class);
+    verify(cloudWatch, times(1)).describeAlarms(alarms.capture());
+    assertEquals(List.of("MetricAlarm"), alarms.getValue().alarmTypesAsStrings());
     assertEquals(InstanceSection.SCHEMA_VERSION, data.get("schemaVersion").intValue());
     assertEquals(Set.of("id", "arn", "alias", "identityManagementType", "status", "serviceRole", "createdTime",
         "inboundCallsEnabled", "outboundCallsEnabled", "accessUrl"), fieldNames(data.get("instance")));
@@ -404,6 +449,51 @@ class InstanceAnalyzerTest {
     assertTrue(out.errors().get(0).contains("AGENT_EVENTS"), out.errors().get(0));
     only(out.findings(), CheckIds.S3_ENCRYPTION_CMK);
     assertTrue(out.findings().stream().noneMatch(f -> f.checkId().equals(CheckIds.STREAM_ENCRYPTION_NO_STREAMS)));
+  }
+
+  @Test
+  void analyze_whenDescribeAlarmsDenied_isPartialAndJudgesNoAlarm() {
+    storage.put(InstanceStorageResourceType.AGENT_EVENTS, List.of(Fixtures.kinesisStream(KDS_ARN)));
+    when(kinesis.describeStreamSummary(any(DescribeStreamSummaryRequest.class))).thenReturn(
+        DescribeStreamSummaryResponse.builder().streamDescriptionSummary(s -> s.streamARN(KDS_ARN)
+            .encryptionType("KMS").keyId(CMK_ARN).retentionPeriodHours(48)).build());
+    when(cloudWatch.describeAlarms(any(DescribeAlarmsRequest.class))).thenThrow(CloudWatchException.builder()
+        .statusCode(403).message("not authorized to perform: cloudwatch:DescribeAlarms")
+        .awsErrorDetails(Fixtures.errorDetails("AccessDenied", "CloudWatch",
+            "not authorized to perform: cloudwatch:DescribeAlarms")).build());
+
+    AnalysisOutput out = analyzer.analyze(Fixtures.request(DEADLINE), budget());
+
+    assertEquals(ComponentStatus.PARTIAL, out.status());
+    assertEquals(1, out.errors().size(), out.errors()::toString);
+    assertTrue(out.errors().get(0).startsWith(
+        "Kinesis stream alarms not evaluated: CloudWatch DescribeAlarms denied (AccessDenied from CloudWatch (HTTP 403)"),
+        out.errors().get(0));
+    assertTrue(out.findings().stream().noneMatch(f -> f.checkId().startsWith("INSTANCE.STREAM_ALARMS.")),
+        () -> checkIds(out.findings()).toString());
+    assertTrue(out.data().at("/kinesisStreams/0/alarms").isNull());
+    assertEquals(48, out.data().at("/kinesisStreams/0/retentionHours").asInt());
+    assertEquals(Severity.INFO, only(out.findings(), CheckIds.STREAM_RETENTION_EXTENDED).severity());
+    only(out.findings(), CheckIds.KEY_ROTATION_ENABLED);
+  }
+
+  @Test
+  void analyze_withoutKinesisStreamsOrCustomerKeys_readsNeitherAlarmsNorKeys() {
+    storage.put(InstanceStorageResourceType.CHAT_TRANSCRIPTS, List.of(Fixtures.s3("chats", "ct", "alias/aws/connect")));
+    storage.put(InstanceStorageResourceType.CONTACT_TRACE_RECORDS, List.of(Fixtures.firehose(FIREHOSE_ARN)));
+    when(firehose.describeDeliveryStream(any(DescribeDeliveryStreamRequest.class))).thenReturn(
+        software.amazon.awssdk.services.firehose.model.DescribeDeliveryStreamResponse.builder()
+            .deliveryStreamDescription(d -> d.deliveryStreamARN(FIREHOSE_ARN).deliveryStreamEncryptionConfiguration(
+                e -> e.status("ENABLED").keyType("AWS_OWNED_CMK"))).build());
+
+    AnalysisOutput out = analyzer.analyze(Fixtures.request(DEADLINE), budget());
+
+    assertEquals(ComponentStatus.OK, out.status(), () -> String.valueOf(out.errors()));
+    verify(cloudWatch, never()).describeAlarms(any(DescribeAlarmsRequest.class));
+    verify(kms, never()).describeKey(any(DescribeKeyRequest.class));
+    verify(kms, never()).getKeyRotationStatus(any(GetKeyRotationStatusRequest.class));
+    assertEquals(0, out.data().get("kmsKeys").size());
+    assertEquals(0, out.data().get("kinesisStreams").size());
   }
 
   private TimeBudget budget() {

@@ -1,5 +1,6 @@
 package com.connectopsreview.instance;
 
+import static com.connectopsreview.instance.Fixtures.CMK_ARN;
 import static com.connectopsreview.instance.Fixtures.FIREHOSE_ARN;
 import static com.connectopsreview.instance.Fixtures.INSTANCE_ARN;
 import static com.connectopsreview.instance.Fixtures.INSTANCE_ID;
@@ -52,7 +53,8 @@ import software.amazon.awssdk.services.connect.model.InstanceStorageResourceType
 
 /**
  * The real SDK clients, built through {@link AwsClients} (so counted and paced), against WireMock
- * speaking Connect's REST-JSON and the Kinesis / Firehose JSON 1.1 protocols.
+ * speaking Connect's REST-JSON, the Kinesis / Firehose / KMS JSON 1.1 and CloudWatch's query
+ * protocols (the KMS and DescribeAlarms request shapes in detail: {@link StreamSecurityWireTest}).
  */
 class InstanceAnalyzerWireTest {
 
@@ -110,6 +112,8 @@ class InstanceAnalyzerWireTest {
              "DeliveryStreamStatus":"ACTIVE","DeliveryStreamType":"DirectPut","VersionId":"1",
              "DeliveryStreamEncryptionConfiguration":{"KeyType":"AWS_OWNED_CMK","Status":"ENABLED"},
              "Destinations":[],"HasMoreDestinations":false}}""".formatted(FIREHOSE_ARN))));
+    StreamSecurityWireTest.stubCustomerKey(WM, CMK_ARN, true);
+    StreamSecurityWireTest.stubAlarmPages(WM);
     LocalDirectoryResultStore store = new LocalDirectoryResultStore(storeDir);
 
     AnalyzerResponse response = runner(store, ApiRateLimiter.standard()).run(Fixtures.request(NOW.plusSeconds(120)));
@@ -120,7 +124,10 @@ class InstanceAnalyzerWireTest {
         "Connect:ListInstanceAttributes", 2L,
         "Connect:ListInstanceStorageConfigs", (long) InstanceStorageResourceType.knownValues().size() + 1,
         "Kinesis:DescribeStreamSummary", 1L,
-        "Firehose:DescribeDeliveryStream", 1L), response.apiCalls());
+        "Firehose:DescribeDeliveryStream", 1L,
+        "Kms:DescribeKey", 1L,
+        "Kms:GetKeyRotationStatus", 1L,
+        "CloudWatch:DescribeAlarms", 2L), response.apiCalls());
 
     // Request shapes as the SDK marshals them.
     WM.verify(1, getRequestedFor(urlPathEqualTo(INSTANCE_PATH)));
@@ -171,6 +178,10 @@ class InstanceAnalyzerWireTest {
     assertEquals(KDS_ARN, only(stored.findings(), CheckIds.STREAM_ENCRYPTION_KDS_NONE).resource());
     assertEquals(FIREHOSE_ARN, only(stored.findings(), CheckIds.STREAM_ENCRYPTION_ENCRYPTED).resource());
     only(stored.findings(), CheckIds.STORAGE_TYPES_UNSUPPORTED);
+    assertEquals(CMK_ARN, only(stored.findings(), CheckIds.KEY_ROTATION_ENABLED).resource());
+    assertEquals(KDS_ARN, only(stored.findings(), CheckIds.STREAM_ALARMS_ITERATOR_AGE_PRESENT).resource());
+    assertEquals("ENABLED", stored.data().at("/kmsKeys/0/rotation").asText());
+    assertEquals(1, stored.data().at("/kinesisStreams/0/alarms/found").asInt());
   }
 
   @Test
@@ -204,6 +215,7 @@ class InstanceAnalyzerWireTest {
         .willReturn(aResponse().withStatus(400).withHeader("Content-Type", AMZ_JSON)
             .withBody("{\"__type\":\"AccessDeniedException\",\"message\":\"User is not authorized to perform: "
                 + "kinesis:DescribeStreamSummary on resource: " + KDS_ARN + "\"}")));
+    StreamSecurityWireTest.stubAlarmPages(WM);
     LocalDirectoryResultStore store = new LocalDirectoryResultStore(storeDir);
 
     AnalyzerResponse response = runner(store, ApiRateLimiter.unlimited()).run(Fixtures.request(NOW.plusSeconds(120)));

@@ -43,6 +43,9 @@ final class HtmlReportModel {
         report.component(ReviewReportReader.PHONE_COMPONENT).orElse(null)));
     model.put("flowsSection", FlowsSectionModel.of(
         report.component(ReviewReportReader.FLOW_COMPONENT).orElse(null)));
+    model.put("cloudTrailSection", CloudTrailSectionModel.of(report.component(ReviewReportReader.CLOUDTRAIL_COMPONENT)
+        .orElse(null), report.component(ReviewReportReader.QUOTA_COMPONENT).orElse(null), report.instance()));
+    model.put("logsSection", LogsSectionModel.of(report.component(ReviewReportReader.LOGS_COMPONENT).orElse(null)));
     return model;
   }
 

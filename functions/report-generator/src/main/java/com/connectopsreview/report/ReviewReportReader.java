@@ -32,6 +32,8 @@ final class ReviewReportReader {
   static final String METRICS_COMPONENT = "metrics";
   static final String PHONE_COMPONENT = "phone";
   static final String FLOW_COMPONENT = "flow";
+  static final String CLOUDTRAIL_COMPONENT = "cloudtrail";
+  static final String LOGS_COMPONENT = "logs";
   static final String NO_RESULT = "no result stored";
 
   private final ResultStore store;

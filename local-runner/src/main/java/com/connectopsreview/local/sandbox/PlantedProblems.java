@@ -86,13 +86,27 @@ public final class PlantedProblems {
             new Check("INSTANCE.S3_ENCRYPTION.AWS_MANAGED", Severity.LOW, "CHAT_TRANSCRIPTS in S3 with alias/aws/connect"),
             new Check("INSTANCE.STREAM_ENCRYPTION.KDS_NONE", Severity.HIGH,
                 "AGENT_EVENTS to Kinesis data stream <alias>-agent-events, EncryptionType NONE"),
-            new Check("INSTANCE.KVS_RETENTION.ZERO", Severity.MEDIUM, "MEDIA_STREAMS to Kinesis Video Streams with RetentionPeriodHours 0")),
+            new Check("INSTANCE.KVS_RETENTION.ZERO", Severity.MEDIUM, "MEDIA_STREAMS to Kinesis Video Streams with RetentionPeriodHours 0"),
+            new Check("INSTANCE.KEY_ROTATION.DISABLED", Severity.MEDIUM,
+                "the streams' CMK (<alias>-contact-lens, Firehose <alias>-ctr): KeyRotationEnabled false"),
+            new Check("INSTANCE.STREAM_RETENTION.EXTENDED", Severity.INFO,
+                "Kinesis <alias>-contact-lens: RetentionPeriodHours 168"),
+            new Check("INSTANCE.STREAM_ALARMS.ITERATOR_AGE_MISSING", Severity.MEDIUM,
+                "Kinesis <alias>-contact-lens: no alarm on GetRecords.IteratorAgeMilliseconds"),
+            new Check("INSTANCE.STREAM_ALARMS.INCOMPLETE", Severity.LOW,
+                "both Kinesis streams: none of the other five recommended alarms")),
         List.of(
             new Check("INSTANCE.CONTACT_LENS.ENABLED", Severity.PASS, "attribute CONTACT_LENS = true"),
             new Check("INSTANCE.S3_ENCRYPTION.CMK", Severity.PASS,
                 "CALL_RECORDINGS, ATTACHMENTS, CONTACT_EVALUATIONS, SCREEN_RECORDINGS in S3 with a customer managed key"),
             new Check("INSTANCE.STREAM_ENCRYPTION.ENCRYPTED", Severity.PASS,
-                "MEDIA_STREAMS KVS with a CMK; Kinesis <alias>-contact-lens (KMS); Firehose <alias>-ctr (CUSTOMER_MANAGED_CMK, ENABLED)")),
+                "MEDIA_STREAMS KVS with a CMK; Kinesis <alias>-contact-lens (KMS); Firehose <alias>-ctr (CUSTOMER_MANAGED_CMK, ENABLED)"),
+            new Check("INSTANCE.KEY_ROTATION.ENABLED", Severity.PASS,
+                "the storage CMK (S3 configs, MEDIA_STREAMS): rotation on, RotationPeriodInDays 365"),
+            new Check("INSTANCE.STREAM_RETENTION.DEFAULT", Severity.PASS,
+                "Kinesis <alias>-agent-events: RetentionPeriodHours 24"),
+            new Check("INSTANCE.STREAM_ALARMS.ITERATOR_AGE_PRESENT", Severity.PASS,
+                "Kinesis <alias>-agent-events: an iterator-age alarm (OK, with an action)")),
         List.of(
             Check.absent("INSTANCE.IDENTITY.SAML", "identity is CONNECT_MANAGED"),
             Check.absent("INSTANCE.REPLICATION.CONFIGURED", "no replica"),
@@ -106,7 +120,12 @@ public final class PlantedProblems {
             Check.absent("INSTANCE.STREAM_ENCRYPTION.UNVERIFIED", "every stream can be described"),
             Check.absent("INSTANCE.STREAM_ENCRYPTION.NO_STREAMS", "three streaming destinations are configured"),
             Check.absent("INSTANCE.STREAM_DESTINATION.NOT_FOUND", "every stream the configs name exists"),
-            Check.absent("INSTANCE.STORAGE.TYPES_UNSUPPORTED", "every storage resource type is answered")));
+            Check.absent("INSTANCE.STORAGE.TYPES_UNSUPPORTED", "every storage resource type is answered"),
+            Check.absent("INSTANCE.KEY_ROTATION.NOT_APPLICABLE", "both CMKs are symmetric with AWS_KMS key material"),
+            Check.absent("INSTANCE.KMS_KEY.UNUSABLE", "both CMKs are Enabled"),
+            Check.absent("INSTANCE.STREAM_ALARMS.COMPLETE", "no stream has all six recommended alarms"),
+            Check.absent("INSTANCE.STREAM_ALARMS.NO_ACTIONS", "the one Kinesis alarm has an action"),
+            Check.absent("INSTANCE.STREAM_ALARMS.IN_ALARM", "the one Kinesis alarm is OK")));
   }
 
   /**
@@ -219,5 +238,71 @@ public final class PlantedProblems {
             Check.absent("FLOW.LOGGING.COMPLIANT", "not every flow logs"),
             Check.absent("FLOW.FLOWS.NONE", "the instance has flows"),
             Check.absent("FLOW.CONTENT.UNPARSABLE", "every flow and module is valid Flow Language")));
+  }
+
+  /**
+   * The {@code cloudtrail} component: LookupEvents over the event history of
+   * {@code cloudtrail.CloudTrailDomain} (its {@code Kind} enum holds the exact counts, the same in every
+   * size); checkIds and severities as in docs/checks.md, section cloudtrail.
+   */
+  public static Expectations cloudtrail() {
+    return new Expectations("cloudtrail",
+        List.of(
+            new Check("CLOUDTRAIL.API_THROTTLED.HIGH", Severity.HIGH,
+                "GetCurrentMetricData 120 of 200 (60.0 %) and StartOutboundVoiceContact 5 of 60 (8.3 %) by "
+                    + "CrmIntegrationRole, ListUsers 25 of 100 (25.0 %) by ops-admin"),
+            new Check("CLOUDTRAIL.API_THROTTLED.MEDIUM", Severity.MEDIUM,
+                "DescribeUser 12 of 300 (4.0 %, ThrottlingException) by CrmIntegrationRole; its 20 throttles "
+                    + "naming another instance are excluded"),
+            new Check("CLOUDTRAIL.API_THROTTLED.LOW", Severity.LOW,
+                "SearchContacts 3 of 80 (3.8 %) and ListInstances 2 of 50 (4.0 %, account level) by ops-admin"),
+            new Check("CLOUDTRAIL.THROTTLING.CALLERS", Severity.INFO,
+                "CrmIntegrationRole 137 throttled calls, then ops-admin 30"),
+            new Check("CLOUDTRAIL.EVENTS.SUMMARY", Severity.INFO,
+                "167 of 910 (small) or 49,910 (large) calls in scope throttled; 40 other-Region and 50 "
+                    + "other-instance events excluded")),
+        List.of(),
+        List.of(
+            Check.absent("CLOUDTRAIL.THROTTLING.NONE", "there is throttling"),
+            Check.absent("CLOUDTRAIL.THROTTLING.NONE_SO_FAR", "there is throttling")));
+  }
+
+  /**
+   * The {@code logs} component: the flow-log records, log groups and metric alarms of
+   * {@code observability.ObservabilityDomain} (its {@code flowErrors()} holds the exact counts);
+   * checkIds and severities as in docs/checks.md, section logs, for a review window of 7 to 14 days
+   * ending at the sandbox's start (every error record is in its last 7 days).
+   */
+  public static Expectations logs() {
+    return new Expectations("logs",
+        List.of(
+            new Check("LOGS.FLOW_ERRORS.HIGH_VOLUME", Severity.HIGH,
+                "flow 9 (\"Planted lint: order lookup without error branch\"): 150 Lambda failures (120 \"The Lambda "
+                    + "Function Returned An Error.\", 30 AccessDeniedException), 10.71 a day over 14 days"),
+            new Check("LOGS.FLOW_ERRORS.RECURRING", Severity.MEDIUM,
+                "flow 11 (\"Planted lint: CRM lookup with a 30 s Lambda timeout\"): 28 Lambda timeouts; flow 14: 10 "
+                    + "Lex failures and 12 NoMatchingCondition of Get customer input"),
+            new Check("LOGS.FLOW_ERRORS.SPORADIC", Severity.LOW,
+                "flow 16: 4 \"Prompt not found\" and 2 failed Set contact attributes; flow 18: 5 input timeouts; "
+                    + "large: every 40th inbound flow from 20 that logs, 2 Lambda failures each"),
+            new Check("LOGS.FLOW_ERRORS.SUMMARY", Severity.INFO,
+                "always when there are errors: 211 error records in 5 flows (small), every category"),
+            new Check("LOGS.ALARMS.MISSING", Severity.MEDIUM,
+                "6 of the 15 recommended Connect alarms exist (coverage 40.0 %); the chat and task ones among the 9 "
+                    + "missing"),
+            new Check("LOGS.ALARMS.IN_ALARM", Severity.HIGH, "<alias>-throttled-calls (ThrottledCalls) in ALARM"),
+            new Check("LOGS.ALARMS.NO_ACTIONS", Severity.LOW,
+                "<alias>-contact-flow-errors (ContactFlowErrors) has no AlarmActions"),
+            new Check("LOGS.ALARMS.SUMMARY", Severity.INFO, "always: coverage, in ALARM, without actions"),
+            new Check("LOGS.RETENTION.NONE", Severity.LOW,
+                "/aws/connect/<alias>, the flow-log group, never expires (the other groups keep 30 or 90 days)")),
+        List.of(),
+        List.of(
+            Check.absent("LOGS.FLOW_ERRORS.NONE", "the flow-log group has error records"),
+            Check.absent("LOGS.FLOW_LOGS.NOT_FOUND", "no group is configured"),
+            Check.absent("LOGS.FLOW_LOGS.NO_LOG_GROUP", "/aws/connect/<alias> exists"),
+            Check.absent("LOGS.ALARMS.COMPLETE", "9 recommended alarms are missing"),
+            Check.absent("LOGS.RETENTION.SET", "the flow-log group has no retention"),
+            Check.absent("LOGS.RETENTION.NO_GROUPS", "there are groups under /aws/connect/")));
   }
 }

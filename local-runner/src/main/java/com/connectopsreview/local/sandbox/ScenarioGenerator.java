@@ -24,10 +24,13 @@ public final class ScenarioGenerator {
    */
   private static final List<SandboxDomain.Generator> DOMAINS = List.of(
       InstanceConfigGenerator::generate,
+      com.connectopsreview.local.sandbox.kms.KmsGenerator::generate,
       EntitiesGenerator::generate,
       FlowsGenerator::generate,
       TelephonyGenerator::generate,
-      CapacityGenerator::generate);
+      CapacityGenerator::generate,
+      com.connectopsreview.local.sandbox.cloudtrail.CloudTrailGenerator::generate,
+      com.connectopsreview.local.sandbox.observability.ObservabilityGenerator::generate);
 
   private final ScenarioBasis basis;
 

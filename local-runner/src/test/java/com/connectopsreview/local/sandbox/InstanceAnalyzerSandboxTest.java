@@ -59,7 +59,10 @@ class InstanceAnalyzerSandboxTest {
           "Connect:ListInstanceAttributes", 2L,
           "Connect:ListInstanceStorageConfigs", 13L,
           "Kinesis:DescribeStreamSummary", 2L,
-          "Firehose:DescribeDeliveryStream", 1L), response.apiCalls());
+          "Firehose:DescribeDeliveryStream", 1L,
+          "Kms:DescribeKey", 2L,
+          "Kms:GetKeyRotationStatus", 2L,
+          "CloudWatch:DescribeAlarms", 1L), response.apiCalls());
 
       AnalyzerResult stored = store.getResult(REVIEW_ID, "instance").orElseThrow();
       assertEquals(ComponentStatus.OK, stored.status());
@@ -80,6 +83,22 @@ class InstanceAnalyzerSandboxTest {
           only(stored.findings(), "INSTANCE.STREAM_ENCRYPTION.KDS_NONE").resource());
       assertEquals(sandbox.instance().arn(), only(stored.findings(), "INSTANCE.IDENTITY.NOT_SAML").resource());
       assertEquals(config.instance().alias(), stored.data().at("/instance/alias").asText());
+      for (Map.Entry<String, com.connectopsreview.shared.model.Severity> e : expected.expectedSeverities().entrySet()) {
+        stored.findings().stream().filter(f -> f.checkId().equals(e.getKey()))
+            .forEach(f -> assertEquals(e.getValue(), f.severity(), f.checkId() + " " + f.resource()));
+      }
+      // The rotation gap is the streams' key, shared by the Contact Lens stream and the CTR Firehose.
+      String streamsKey = config.kinesisStream(config.instance().alias() + "-contact-lens").orElseThrow().keyId();
+      Finding rotationOff = only(stored.findings(), "INSTANCE.KEY_ROTATION.DISABLED");
+      assertEquals(streamsKey, rotationOff.resource());
+      assertEquals(List.of(config.instance().alias() + "-contact-lens", config.instance().alias() + "-ctr"),
+          rotationOff.evidence().get("streams"));
+      assertEquals(365L, ((Number) only(stored.findings(), "INSTANCE.KEY_ROTATION.ENABLED").evidence()
+          .get("rotationPeriodInDays")).longValue());
+      assertEquals(config.kinesisStream(config.instance().alias() + "-contact-lens").orElseThrow().arn(),
+          only(stored.findings(), "INSTANCE.STREAM_ALARMS.ITERATOR_AGE_MISSING").resource());
+      assertEquals(2, stored.findings().stream()
+          .filter(f -> f.checkId().equals("INSTANCE.STREAM_ALARMS.INCOMPLETE")).count());
       assertEquals(config.attributes().size(), stored.data().get("attributes").size());
     }
   }

@@ -71,6 +71,36 @@ class SandboxDocsTest {
   }
 
   @Test
+  void cloudTrailTables_equalPlantedProblems_andEveryCheckIdIsInTheCatalog() {
+    PlantedProblems.Expectations cloudtrail = PlantedProblems.cloudtrail();
+
+    assertEquals(withSeverity(cloudtrail.planted()), severitiesUnder("#### CloudTrail: planted (must be reported)"));
+    assertEquals(List.of(), cloudtrail.passes());
+    assertEquals(ids(cloudtrail.absent()), checkIdsUnder("#### CloudTrail: must not be reported"));
+    for (String checkId : cloudtrail.expectedCheckIds()) {
+      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+    }
+    for (String checkId : cloudtrail.unexpectedCheckIds()) {
+      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+    }
+  }
+
+  @Test
+  void logsTables_equalPlantedProblems_andEveryCheckIdIsInTheCatalog() {
+    PlantedProblems.Expectations logs = PlantedProblems.logs();
+
+    assertEquals(withSeverity(logs.planted()), severitiesUnder("#### Logs: planted (must be reported)"));
+    assertEquals(List.of(), logs.passes());
+    assertEquals(ids(logs.absent()), checkIdsUnder("#### Logs: must not be reported"));
+    for (String checkId : logs.expectedCheckIds()) {
+      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+    }
+    for (String checkId : logs.unexpectedCheckIds()) {
+      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+    }
+  }
+
+  @Test
   void everyPlantedCheckId_isInTheCheckCatalog() {
     Set<String> all = new LinkedHashSet<>();
     for (PlantedProblems.Expectations e

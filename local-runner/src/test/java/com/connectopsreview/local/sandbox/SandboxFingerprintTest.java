@@ -49,15 +49,26 @@ import org.junit.jupiter.api.Test;
  * order changes from one JVM run to the next, so they are compared sorted. The "it serves: ..." list
  * of an unrouted request's message is compared as a set (the order in which operations are
  * registered is not part of the contract).
+ *
+ * <p>Domains added after the split (KMS keys, CloudTrail events, flow logs and alarms) are left out of
+ * both: their dump members and their operations in that list. So the hashes still prove that adding
+ * a domain changed nothing the earlier domains serve; the new domains have wire tests of their own.
+ * The wire hashes were taken again when StartQuery and DescribeAlarms became served: the transcripts
+ * then differed from the earlier ones only in the two unserved-operation probes renamed below.
  */
 class SandboxFingerprintTest {
 
   private static final Instant END = Instant.parse("2025-11-20T10:17:42Z");
   private static final Pattern SERVES = Pattern.compile("it serves: ([A-Za-z0-9:, ]+)");
+  /** Dump members and served operations of the domains added after the hashes were taken. */
+  private static final Set<String> ADDED_MEMBERS =
+      Set.of("kmsKeys", "cloudTrailEvents", "logGroups", "flowLogEvents", "metricAlarms");
+  private static final List<String> ADDED_OPERATIONS =
+      List.of("Kms:", "CloudTrail:", "CloudWatchLogs:", "CloudWatch:DescribeAlarms");
   private static final Pattern TAGS = Pattern.compile("\"(?:Tags|tags)\":\\{([^{}]*)\\}");
 
-  private static final String SMALL_WIRE = "4b8ee24e7c0fc0886290e3c26b8d218d71c2250d6ce6ae1b93c3a2492b04bb24";
-  private static final String LARGE_WIRE = "36ecffd037ac074313da284fbc54eb709f7627653832e60766e9482c414ebeea";
+  private static final String SMALL_WIRE = "47de6705ad23a52b0e4d87fde37c874b25474eaca9de9e648719b91ebacf3128";
+  private static final String LARGE_WIRE = "a4315814494e4176a488370b346006d377e2809ab99e1086b2cd638f4c8bf4ad";
   private static final String SMALL_DUMP = "7d202a3755411d0ed93c33c76e0fe4665d7c7fae9c899b6c22afa8362009ccd2";
   private static final String LARGE_DUMP = "ea26059fb431e1fa64f8f23745e2e84e7fec3c54229af41a1d1e40c333ac3c31";
   private static final String HUGE_DUMP = "56c7ae3eb0708a3209a7f2a7d75777d9f3e0e9d8cb5d2e9ed67a83cabe2c28ac";
@@ -102,6 +113,10 @@ class SandboxFingerprintTest {
       while (parser.nextToken() == JsonToken.FIELD_NAME) {
         String name = parser.currentName();
         parser.nextToken();
+        if (ADDED_MEMBERS.contains(name)) {
+          parser.skipChildren();
+          continue;
+        }
         ByteArrayOutputStream small = new ByteArrayOutputStream();
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         boolean buffered = name.equals("instance");
@@ -466,9 +481,10 @@ class SandboxFingerprintTest {
       send(new WireRequest("GET", "/no/such/path", Map.of(), headers("connect", null), null));
       send(new WireRequest("GET", "/v1/phone/number/validate", Map.of(), headers("mobiletargeting", null), null));
       send(new WireRequest("GET", "/instance/" + instanceId, Map.of(), headers("mobiletargeting", null), null));
-      rpc("Logs_20140328.StartQuery", "{}", false);
+      // Services and actions it does not serve (StartQuery and DescribeAlarms were, until served).
+      rpc("AmazonSSM.GetParameter", "{}", false);
       rpc("Kinesis_20131202.ListStreams", "{}", false);
-      query("Action=DescribeAlarms&Version=2010-08-01");
+      query("Action=DescribeAlarmHistory&Version=2010-08-01");
       query("Action=GetMetricData&Version=2009-01-01");
       Map<String, String> unsigned = new TreeMap<>();
       unsigned.put("content-type", "application/x-amz-json-1.1");
@@ -668,7 +684,9 @@ class SandboxFingerprintTest {
           .replaceAll("\"RequestID\":\"[^\"]*\"", "\"RequestID\":\"-\"");
       Matcher m = SERVES.matcher(masked);
       if (m.find()) {
-        String sorted = String.join(", ", new java.util.TreeSet<>(Arrays.asList(m.group(1).split(", "))));
+        java.util.TreeSet<String> served = new java.util.TreeSet<>(Arrays.asList(m.group(1).split(", ")));
+        served.removeIf(op -> ADDED_OPERATIONS.stream().anyMatch(op::startsWith));
+        String sorted = String.join(", ", served);
         masked = masked.substring(0, m.start(1)) + sorted + masked.substring(m.end(1));
       }
       return masked;

@@ -55,27 +55,28 @@ class SandboxProtocolTest {
 
   @Test
   void unknownJsonTarget_isA400JsonErrorNamingTheTarget() throws Exception {
-    Answer answer = send("POST", "/", Map.of("X-Amz-Target", "Logs_20140328.StartQuery",
+    Answer answer = send("POST", "/", Map.of("X-Amz-Target", "AmazonSSM.GetParameter",
         "Content-Type", "application/x-amz-json-1.1", "Authorization", "AWS4-HMAC-SHA256 x"), "{}");
 
     assertEquals(400, answer.status);
     assertEquals("application/x-amz-json-1.1", answer.headers.get("Content-Type"));
     JsonNode body = Json.mapper().readTree(answer.body);
     assertEquals("UnknownOperationException", body.get("__type").asText());
-    assertTrue(body.get("message").asText().contains("Logs_20140328.StartQuery (a service it does not speak)"),
+    assertTrue(body.get("message").asText().contains("AmazonSSM.GetParameter (a service it does not speak)"),
         answer.body);
   }
 
   @Test
   void unservedQueryProtocolAction_isAnXmlErrorNamingTheAction() throws Exception {
     Answer answer = send("POST", "/", Map.of("Content-Type", "application/x-www-form-urlencoded; charset=utf-8",
-        "Authorization", "AWS4-HMAC-SHA256 x"), "Action=DescribeAlarms&Version=2010-08-01");
+        "Authorization", "AWS4-HMAC-SHA256 x"), "Action=DescribeAlarmHistory&Version=2010-08-01");
 
     assertEquals(400, answer.status);
     assertEquals("text/xml", answer.headers.get("Content-Type"));
     assertTrue(answer.body.startsWith("<ErrorResponse><Error><Type>Sender</Type><Code>UnknownOperationException</Code>"),
         answer.body);
-    assertTrue(answer.body.contains("query-protocol action DescribeAlarms of API version 2010-08-01"), answer.body);
+    assertTrue(answer.body.contains("query-protocol action DescribeAlarmHistory of API version 2010-08-01"),
+        answer.body);
     assertTrue(answer.body.contains("CloudWatch:GetMetricData"), answer.body);
   }
 

@@ -97,6 +97,18 @@ public final class ConsoleLinks {
   }
 
   /**
+   * CloudTrail event history filtered by one lookup attribute (the console, like LookupEvents, takes
+   * one: {@code EventSource}, {@code EventName}, ...) over [{@code start}, {@code end}], times as
+   * ISO-8601 UTC seconds.
+   */
+  public String cloudTrailEvents(String attributeKey, String attributeValue, java.time.Instant start,
+      java.time.Instant end) {
+    return cloudTrailEvents() + "?" + attributeKey + "=" + query(attributeValue)
+        + "&StartTime=" + query(start.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())
+        + "&EndTime=" + query(end.truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+  }
+
+  /**
    * CloudWatch Logs Insights, pre-filled with the flow-log error query over the last {@code days}
    * days for {@code logGroup}.
    */
@@ -109,10 +121,44 @@ public final class ConsoleLinks {
         + "#logsV2:logs-insights" + "$3FqueryDetail$3D" + detail);
   }
 
+  /**
+   * CloudWatch Logs Insights pre-filled with exactly {@code query} on {@code logGroups} over the
+   * absolute range [{@code start}, {@code end}] in UTC, as the console writes a query it ran: the
+   * queryDetail value in the console's tilde notation, every string in its {@code *XX} encoding, and
+   * the {@code ?} and {@code =} before it as {@code $3F} and {@code $3D}.
+   */
+  public String logsInsights(java.util.List<String> logGroups, String query, java.time.Instant start,
+      java.time.Instant end) {
+    StringBuilder sources = new StringBuilder();
+    logGroups.forEach(group -> sources.append("~'").append(insightsEncode(group)));
+    String detail = "~(end~'" + insightsEncode(end.toString()) + "~start~'" + insightsEncode(start.toString())
+        + "~timeType~'ABSOLUTE~tz~'UTC~editorString~'" + insightsEncode(query)
+        + "~isLiveTail~false~queryId~'~source~(" + sources + "))";
+    return console("cloudwatch", "/home?region=" + query(instance.region())
+        + "#logsV2:logs-insights" + "$3FqueryDetail$3D" + detail);
+  }
+
+  /** CloudWatch alarms of the Region. */
+  public String cloudWatchAlarms() {
+    return console("cloudwatch", "/home?region=" + query(instance.region()) + "#alarmsV2:");
+  }
+
+  /** CloudWatch Logs: the log groups whose names start with {@code prefix}. */
+  public String logGroups(String prefix) {
+    return console("cloudwatch", "/home?region=" + query(instance.region())
+        + "#logsV2:log-groups$3FlogGroupNameFilter$3D" + insightsEncode(prefix));
+  }
+
   /** A Kinesis data stream's configuration (encryption shown there). */
   public String kinesisStream(String streamName) {
     return console("kinesis", "/home?region=" + query(instance.region())
         + "#/streams/details/" + path(streamName) + "/configuration");
+  }
+
+  /** A Kinesis data stream's monitoring tab: its metrics, and where alarms on them are created. */
+  public String kinesisStreamMonitoring(String streamName) {
+    return console("kinesis", "/home?region=" + query(instance.region())
+        + "#/streams/details/" + path(streamName) + "/monitoring");
   }
 
   /** A Firehose stream's configuration. */

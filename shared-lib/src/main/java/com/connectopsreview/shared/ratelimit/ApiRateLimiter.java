@@ -62,12 +62,19 @@ public final class ApiRateLimiter {
   public static final Limit PHONE_VALIDATE_PACE = new Limit(16, 16);
 
   /**
+   * CloudTrail LookupEvents: its documented 2 requests/s per account and Region, burst 1, so no
+   * second ever carries more than 2 (its pages follow one another anyway, each needing the last token).
+   */
+  public static final Limit LOOKUP_EVENTS_PACE = new Limit(2, 1);
+
+  /**
    * Connect below its documented default ({@link #CONNECT_PACE}), Pinpoint phone validation at
-   * {@link #PHONE_VALIDATE_PACE}; other services at 5/s burst 5.
+   * {@link #PHONE_VALIDATE_PACE}, CloudTrail LookupEvents at {@link #LOOKUP_EVENTS_PACE}; other
+   * services at 5/s burst 5.
    */
   public static ApiRateLimiter standard() {
     return new ApiRateLimiter(new Limit(5, 5), Map.of("Connect", CONNECT_PACE),
-        Map.of("Pinpoint:PhoneNumberValidate", PHONE_VALIDATE_PACE));
+        Map.of("Pinpoint:PhoneNumberValidate", PHONE_VALIDATE_PACE, "CloudTrail:LookupEvents", LOOKUP_EVENTS_PACE));
   }
 
   /**

@@ -42,7 +42,21 @@ public final class AnalyzerRegistry {
               "flow",
               "FLOW_ANALYZER_FUNCTION",
               Duration.ofSeconds(240),
-              "Flows: logging and content lint"));
+              "Flows: logging and content lint"),
+          // LookupEvents: 50 events a page, 2 pages/s per account and Region: 50,000 events take
+          // ~500 s; 720 s leaves room for latency and fits the orchestrator's 900 s less the report.
+          new AnalyzerSpec(
+              "cloudtrail",
+              "CLOUDTRAIL_ANALYZER_FUNCTION",
+              Duration.ofSeconds(720),
+              "API throttling (CloudTrail)"),
+          // Logs Insights queries over 14 days of a busy flow-log group take tens of seconds each,
+          // run one at a time; a split at the result cap doubles them.
+          new AnalyzerSpec(
+              "logs",
+              "LOG_ANALYZER_FUNCTION",
+              Duration.ofSeconds(300),
+              "Flow errors, alarms and log retention"));
 
   private AnalyzerRegistry() {}
 

@@ -29,6 +29,16 @@ class ConsoleLinksTest {
   }
 
   @Test
+  void cloudTrailEvents_filteredByOneAttributeAndTheWindow_encodesValueAndTimes() {
+    assertEquals("https://eu-west-2.console.aws.amazon.com/cloudtrailv2/home?region=eu-west-2#/events"
+            + "?EventSource=connect.amazonaws.com&StartTime=2026-11-09T09%3A00%3A00Z&EndTime=2026-11-23T09%3A00%3A05Z",
+        links.cloudTrailEvents("EventSource", "connect.amazonaws.com", java.time.Instant.parse("2026-11-09T09:00:00Z"),
+            java.time.Instant.parse("2026-11-23T09:00:05.250Z")));
+    assertTrue(links.cloudTrailEvents("EventName", "A B&C", java.time.Instant.EPOCH, java.time.Instant.EPOCH)
+        .contains("#/events?EventName=A%20B%26C&StartTime="));
+  }
+
+  @Test
   void adminWebsitePages_useTheAccessHost() {
     assertEquals("https://my-alias.my.connect.aws/real-time-metrics/landing", links.realTimeMetrics());
     assertEquals("https://my-alias.my.connect.aws/historical-metrics/landing", links.historicalMetrics());

@@ -68,6 +68,14 @@ class ApiRateLimiterTest {
   }
 
   @Test
+  void standard_pacesCloudTrailLookupEventsAtItsDocumentedTwoPerSecondWithoutBurst() {
+    ApiRateLimiter standard = ApiRateLimiter.standard();
+
+    assertEquals(new ApiRateLimiter.Limit(2, 1), standard.limitFor("CloudTrail", "LookupEvents"));
+    assertEquals(5.0, standard.limitFor("CloudTrail", "DescribeTrails").perSecond());
+  }
+
+  @Test
   void limit_rejectsNonsense() {
     assertThrows(IllegalArgumentException.class, () -> new ApiRateLimiter.Limit(0, 5));
     assertThrows(IllegalArgumentException.class, () -> new ApiRateLimiter.Limit(2, 0));

@@ -13,11 +13,12 @@ import org.junit.jupiter.api.Test;
 class SectionsJsonTest {
 
   private static final List<Section> EMPTY_SECTIONS = List.of(
-      new InstanceSection(null, null, null, null, null),
+      new InstanceSection(null, null, null, null, null, null, null),
       new QuotaSection(null, null, null, null, null, null, null),
       new MetricsSection(null, null, null, null, null, null, null, null),
       new PhoneSection(0, null, null, null, 0, 0, null, null, null, null, null, null, null, null, null, null, null),
-      new FlowSection(null, null, 0, 0, null, null, null, null, null, null));
+      new FlowSection(null, null, 0, 0, null, null, null, null, null, null),
+      new CloudTrailSection(null, null, null, null, null, null, null, 0, null, null, null, null));
 
   @Test
   void everySection_writesSchemaVersionOneFirst() {

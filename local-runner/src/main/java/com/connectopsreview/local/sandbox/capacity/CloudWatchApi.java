@@ -33,10 +33,10 @@ import java.util.regex.Pattern;
  * buckets of {@code Period} seconds from the (rounded) StartTime up to EndTime, a bucket without
  * samples has no datapoint.
  */
-final class CloudWatchApi {
+public final class CloudWatchApi {
 
   /** The query protocol: form POST with {@code Action} and {@code Version=2010-08-01}, XML answers. */
-  static final AwsService CLOUDWATCH = AwsService.awsQuery("CloudWatch", "cloudwatch", "monitoring", "2010-08-01",
+  public static final AwsService CLOUDWATCH = AwsService.awsQuery("CloudWatch", "cloudwatch", "monitoring", "2010-08-01",
       new AwsService.Errors("Throttling", 400, operation -> "Rate exceeded", "InternalServiceError",
           "Internal service error.", "ResourceNotFound", 404, "InvalidParameterValue", "InvalidNextToken"),
       scenario -> "*");
