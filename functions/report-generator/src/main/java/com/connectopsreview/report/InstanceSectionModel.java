@@ -7,6 +7,9 @@ import static com.connectopsreview.report.SectionData.text;
 
 import com.connectopsreview.report.SectionData.SectionRead;
 import com.connectopsreview.shared.sections.InstanceSection;
+import com.connectopsreview.shared.sections.InstanceSection.AlarmCoverage;
+import com.connectopsreview.shared.sections.InstanceSection.KinesisStream;
+import com.connectopsreview.shared.sections.InstanceSection.KmsKey;
 import com.connectopsreview.shared.sections.InstanceSection.Details;
 import com.connectopsreview.shared.sections.InstanceSection.ReplicaRegion;
 import com.connectopsreview.shared.sections.InstanceSection.Replication;
@@ -39,7 +42,9 @@ final class InstanceSectionModel {
         "attributes", attributes(data.attributes()),
         "replication", replication(data.replication()),
         "storageConfigs", storageConfigs(data.storageConfigs()),
-        "unconfigured", texts(data.unconfiguredResourceTypes()));
+        "unconfigured", texts(data.unconfiguredResourceTypes()),
+        "kmsKeys", kmsKeys(data.kmsKeys()),
+        "kinesisStreams", kinesisStreams(data.kinesisStreams()));
   }
 
   static SectionRead<InstanceSection> read(ComponentReport component) {
@@ -105,6 +110,36 @@ final class InstanceSectionModel {
           "encryption", text(config.encryption()),
           "kmsKeyId", text(config.kmsKeyId()),
           "retentionHours", number(config.retentionHours())));
+    }
+    return rows;
+  }
+
+  private static List<Map<String, Object>> kmsKeys(List<KmsKey> keys) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (KmsKey key : listed(keys)) {
+      rows.add(map(
+          "key", text(key.keyArn()) != null ? key.keyArn() : text(key.keyId()),
+          "usedBy", String.join(", ", texts(key.usedBy())),
+          "keyState", text(key.keyState()),
+          "rotation", text(key.rotation()),
+          "rotationPeriodInDays", number(key.rotationPeriodInDays()),
+          "nextRotation", Formats.utc(key.nextRotationDate()),
+          "reason", text(key.reason())));
+    }
+    return rows;
+  }
+
+  private static List<Map<String, Object>> kinesisStreams(List<KinesisStream> streams) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (KinesisStream stream : listed(streams)) {
+      AlarmCoverage alarms = stream.alarms();
+      rows.add(map(
+          "name", text(stream.name()),
+          "resourceTypes", String.join(", ", texts(stream.resourceTypes())),
+          "retentionHours", number(stream.retentionHours()),
+          "coverage", alarms == null ? null
+              : alarms.found() + " of " + alarms.recommended() + " (" + number(alarms.coveragePercent()) + " %)",
+          "missing", alarms == null ? null : String.join(", ", texts(alarms.missing()))));
     }
     return rows;
   }

@@ -154,6 +154,29 @@ final class Fixtures {
     kvs.put("kmsKeyId", "alias/aws/kinesisvideo");
     kvs.put("retentionHours", 24);
     data.putArray("unconfiguredResourceTypes").add("SCREEN_RECORDINGS").add("EMAIL_MESSAGES");
+    ObjectNode key = data.putArray("kmsKeys").addObject();
+    key.put("keyId", "arn:aws:kms:eu-west-2:123456789012:key/abcd-1234");
+    key.put("keyArn", "arn:aws:kms:eu-west-2:123456789012:key/abcd-1234");
+    key.putArray("usedBy").add("CALL_RECORDINGS: s3://contoso-recordings/connect").add("Kinesis data stream contoso-ctr");
+    key.putArray("streams").add("contoso-ctr");
+    key.put("keyManager", "CUSTOMER");
+    key.put("keyState", "Enabled");
+    key.put("rotation", "DISABLED");
+    key.putNull("rotationPeriodInDays");
+    key.putNull("nextRotationDate");
+    key.putNull("reason");
+    ObjectNode stream = data.putArray("kinesisStreams").addObject();
+    stream.put("arn", "arn:aws:kinesis:eu-west-2:123456789012:stream/contoso-ctr");
+    stream.put("name", "contoso-ctr");
+    stream.putArray("resourceTypes").add("CONTACT_TRACE_RECORDS");
+    stream.put("retentionHours", 168);
+    ObjectNode alarms = stream.putObject("alarms");
+    alarms.put("recommended", 6);
+    alarms.put("found", 1);
+    alarms.put("coveragePercent", new java.math.BigDecimal("16.7"));
+    alarms.putArray("present").addObject().put("metric", "GetRecords.IteratorAgeMilliseconds")
+        .put("alarmName", "ctr-iterator-age").put("state", "OK").put("hasActions", true);
+    alarms.putArray("missing").add("ReadProvisionedThroughputExceeded").add("WriteProvisionedThroughputExceeded");
     return data;
   }
 }

@@ -343,6 +343,14 @@ class ReportGeneratorTest {
     assertTrue(HtmlScan.elementById(html, "p", "instance-unconfigured")
         .contains("<code>SCREEN_RECORDINGS</code>, <code>EMAIL_MESSAGES</code>"));
     assertFalse(html.contains("No replica configured"));
+    String keys = HtmlScan.elementById(html, "table", "instance-kms-keys");
+    assertTrue(keys.contains("<tr data-rotation=\"DISABLED\"><td><code>arn:aws:kms:eu-west-2:123456789012:key/abcd-1234"
+        + "</code></td><td>CALL_RECORDINGS: s3://contoso-recordings/connect, Kinesis data stream contoso-ctr</td>"
+        + "<td>Enabled</td><td>DISABLED</td>"), keys);
+    String streams = HtmlScan.elementById(html, "table", "instance-kinesis-streams");
+    assertTrue(streams.contains("<td><code>contoso-ctr</code></td><td>CONTACT_TRACE_RECORDS</td><td>168</td>"
+        + "<td>1 of 6 (16.7 %)</td><td>ReadProvisionedThroughputExceeded, WriteProvisionedThroughputExceeded</td>"),
+        streams);
   }
 
   @Test
