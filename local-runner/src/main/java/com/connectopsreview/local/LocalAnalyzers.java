@@ -21,7 +21,8 @@ final class LocalAnalyzers {
       "phone", PhoneAnalyzerFactory::create,
       "flow", FlowAnalyzerFactory::create,
       "cloudtrail", com.connectopsreview.cloudtrail.CloudTrailAnalyzerFactory::create,
-      "logs", com.connectopsreview.logs.LogAnalyzerFactory::create);
+      "logs", com.connectopsreview.logs.LogAnalyzerFactory::create,
+      "athena", com.connectopsreview.athena.AthenaExportFactory::create);
 
   private LocalAnalyzers() {}
 }

@@ -143,6 +143,16 @@ public final class ConsoleLinks {
     return console("cloudwatch", "/home?region=" + query(instance.region()) + "#alarmsV2:");
   }
 
+  /** An Athena workgroup's details (state, result location, encryption). */
+  public String athenaWorkgroup(String workgroup) {
+    return console("athena", "/home?region=" + query(instance.region()) + "#/workgroups/details/" + path(workgroup));
+  }
+
+  /** Lake Formation data lake permissions of the Region (where DESCRIBE and SELECT are granted). */
+  public String lakeFormationPermissions() {
+    return console("lakeformation", "/home?region=" + query(instance.region()) + "#permissions");
+  }
+
   /** CloudWatch Logs: the log groups whose names start with {@code prefix}. */
   public String logGroups(String prefix) {
     return console("cloudwatch", "/home?region=" + query(instance.region())

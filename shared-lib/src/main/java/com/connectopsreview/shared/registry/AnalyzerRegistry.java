@@ -56,7 +56,14 @@ public final class AnalyzerRegistry {
               "logs",
               "LOG_ANALYZER_FUNCTION",
               Duration.ofSeconds(300),
-              "Flow errors, alarms and log retention"));
+              "Flow errors, alarms and log retention"),
+          // Readiness reads are a handful of Glue/Athena calls; the KPI queries (next) poll Athena
+          // executions, which take tens of seconds each over a busy contact_record.
+          new AnalyzerSpec(
+              "athena",
+              "ATHENA_EXPORT_FUNCTION",
+              Duration.ofSeconds(300),
+              "Contact outcomes (Athena data lake)"));
 
   private AnalyzerRegistry() {}
 
