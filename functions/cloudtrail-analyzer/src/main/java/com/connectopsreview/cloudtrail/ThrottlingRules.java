@@ -1,8 +1,8 @@
 package com.connectopsreview.cloudtrail;
 
+import com.connectopsreview.shared.analyzer.Percent;
 import com.connectopsreview.shared.model.Severity;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -64,7 +64,7 @@ final class ThrottlingRules {
     if (whole <= 0) {
       return BigDecimal.ZERO.setScale(1);
     }
-    return BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    return Percent.of(part, whole);
   }
 
   /** The Service Quotas name of the API's rate quota, as Amazon Connect lists it. */

@@ -268,20 +268,8 @@ public final class InstanceAnalyzer implements Analyzer {
 
     /** Each distinct Kinesis data stream and Firehose stream, described once; keyed by ARN. */
     private Map<String, ResolvedStream> resolveStreams(List<StorageConfig> configs) {
-      Map<String, List<String>> kinesis = new LinkedHashMap<>();
-      Map<String, List<String>> firehose = new LinkedHashMap<>();
-      for (StorageConfig config : configs) {
-        InstanceStorageConfig c = config.config();
-        if (c.storageType() == StorageType.KINESIS_STREAM && c.kinesisStreamConfig() != null
-            && c.kinesisStreamConfig().streamArn() != null) {
-          kinesis.computeIfAbsent(c.kinesisStreamConfig().streamArn(), k -> new ArrayList<>())
-              .add(config.resourceType().toString());
-        } else if (c.storageType() == StorageType.KINESIS_FIREHOSE && c.kinesisFirehoseConfig() != null
-            && c.kinesisFirehoseConfig().firehoseArn() != null) {
-          firehose.computeIfAbsent(c.kinesisFirehoseConfig().firehoseArn(), k -> new ArrayList<>())
-              .add(config.resourceType().toString());
-        }
-      }
+      Map<String, List<String>> kinesis = StorageConfig.streamsByArn(configs, StorageType.KINESIS_STREAM);
+      Map<String, List<String>> firehose = StorageConfig.streamsByArn(configs, StorageType.KINESIS_FIREHOSE);
       Map<String, ResolvedStream> resolved = new LinkedHashMap<>();
       kinesis.forEach((arn, types) -> {
         ResolvedStream stream = describeKinesis(arn, types);

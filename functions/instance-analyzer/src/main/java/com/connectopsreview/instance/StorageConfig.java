@@ -1,5 +1,9 @@
 package com.connectopsreview.instance;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import software.amazon.awssdk.services.connect.model.InstanceStorageConfig;
 import software.amazon.awssdk.services.connect.model.InstanceStorageResourceType;
 import software.amazon.awssdk.services.connect.model.S3Config;
@@ -36,6 +40,27 @@ record StorageConfig(InstanceStorageResourceType resourceType, InstanceStorageCo
   /** The finding resource for a per-config check: the resource type and where it goes. */
   String resource() {
     return resourceType + ": " + destination();
+  }
+
+  /**
+   * The Kinesis data streams (with {@code KINESIS_STREAM}) or Firehose streams ({@code KINESIS_FIREHOSE})
+   * the configs name, each ARN once, with the resource types streamed to it, in the order found.
+   */
+  static Map<String, List<String>> streamsByArn(List<StorageConfig> configs, StorageType kind) {
+    Map<String, List<String>> streams = new LinkedHashMap<>();
+    for (StorageConfig config : configs) {
+      InstanceStorageConfig c = config.config();
+      if (c.storageType() != kind) {
+        continue;
+      }
+      String arn = kind == StorageType.KINESIS_STREAM
+          ? c.kinesisStreamConfig() == null ? null : c.kinesisStreamConfig().streamArn()
+          : c.kinesisFirehoseConfig() == null ? null : c.kinesisFirehoseConfig().firehoseArn();
+      if (arn != null) {
+        streams.computeIfAbsent(arn, k -> new ArrayList<>()).add(config.resourceType().toString());
+      }
+    }
+    return streams;
   }
 
   private static String s3Destination(S3Config s3) {

@@ -1,10 +1,10 @@
 package com.connectopsreview.instance;
 
+import com.connectopsreview.shared.analyzer.Percent;
 import com.connectopsreview.shared.cloudwatch.MetricAlarms.Alarm;
 import com.connectopsreview.shared.sections.InstanceSection.AlarmCoverage;
 import com.connectopsreview.shared.sections.InstanceSection.StreamAlarm;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,8 +61,7 @@ final class StreamAlarmCoverage {
       }
     }
     int found = RECOMMENDED.size() - missing.size();
-    BigDecimal percent = BigDecimal.valueOf(found * 100L)
-        .divide(BigDecimal.valueOf(RECOMMENDED.size()), 1, RoundingMode.HALF_UP);
+    BigDecimal percent = Percent.of(found, RECOMMENDED.size());
     return new AlarmCoverage(RECOMMENDED.size(), found, percent, List.copyOf(present), List.copyOf(missing));
   }
 

@@ -77,15 +77,7 @@ final class StreamSecurityReader {
   }
 
   private List<KinesisStream> kinesisStreams(List<StorageConfig> configs, Map<String, ResolvedStream> streams) {
-    Map<String, List<String>> kinesis = new LinkedHashMap<>();
-    for (StorageConfig config : configs) {
-      InstanceStorageConfig c = config.config();
-      if (c.storageType() == StorageType.KINESIS_STREAM && c.kinesisStreamConfig() != null
-          && c.kinesisStreamConfig().streamArn() != null) {
-        kinesis.computeIfAbsent(c.kinesisStreamConfig().streamArn(), k -> new ArrayList<>())
-            .add(config.resourceType().toString());
-      }
-    }
+    Map<String, List<String>> kinesis = StorageConfig.streamsByArn(configs, StorageType.KINESIS_STREAM);
     if (kinesis.isEmpty()) {
       return List.of();
     }

@@ -1,6 +1,7 @@
 package com.connectopsreview.logs;
 
 import com.connectopsreview.logs.RecommendedAlarms.Recommended;
+import com.connectopsreview.shared.analyzer.Percent;
 import com.connectopsreview.shared.cloudwatch.MetricAlarms.Alarm;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.Pillar;
@@ -10,7 +11,6 @@ import com.connectopsreview.shared.sections.LogsSection.Alarms;
 import com.connectopsreview.shared.sections.LogsSection.CheckIds;
 import com.connectopsreview.shared.sections.LogsSection.RecommendedAlarm;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,8 +81,7 @@ final class AlarmCoverage {
         .map(AlarmCoverage::row).toList();
     int recommended = RecommendedAlarms.ALL.size();
     int found = recommended - missing.size();
-    BigDecimal coverage = BigDecimal.valueOf(found * 100L).divide(BigDecimal.valueOf(recommended), 1,
-        RoundingMode.HALF_UP);
+    BigDecimal coverage = Percent.of(found, recommended);
     findings.add(0, summary(found, recommended, coverage, inAlarm, withoutActions, all.size()));
     if (missing.isEmpty()) {
       findings.add(1, complete(recommended));

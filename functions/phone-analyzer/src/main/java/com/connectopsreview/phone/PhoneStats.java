@@ -1,10 +1,10 @@
 package com.connectopsreview.phone;
 
+import com.connectopsreview.shared.analyzer.Percent;
 import com.connectopsreview.shared.sections.PhoneSection;
 import com.connectopsreview.shared.sections.PhoneSection.DiversityRow;
 import com.connectopsreview.shared.sections.PhoneSection.NumberRow;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -50,8 +50,6 @@ public record PhoneStats(
   public static final String SHORT_CODE = "SHORT_CODE";
   public static final String THIRD_PARTY_TF = "THIRD_PARTY_TF";
   public static final String THIRD_PARTY_DID = "THIRD_PARTY_DID";
-
-  private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
   public static PhoneStats of(List<NumberRow> rows) {
     Map<String, Long> byType = new TreeMap<>();
@@ -102,8 +100,7 @@ public record PhoneStats(
 
   /** {@code part / whole · 100}, 1 dp half up; null when {@code whole} is 0. */
   static BigDecimal percent(long part, long whole) {
-    return whole == 0 ? null
-        : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+    return whole == 0 ? null : Percent.of(part, whole);
   }
 
   private static List<DiversityRow> diversityTable(Map<String, List<String>> pairs) {
