@@ -28,7 +28,10 @@ final class IamCheck {
           Map.entry("logs:GetQueryResults",
               "Logs Insights results are read by query id, without resource-level permissions"),
           Map.entry("logs:StopQuery",
-              "Logs Insights queries are stopped by query id, without resource-level permissions"));
+              "Logs Insights queries are stopped by query id, without resource-level permissions"),
+          Map.entry("lakeformation:GetDataAccess",
+              "Lake Formation's credential vending for Athena has no resource-level permissions"),
+          Map.entry("lakeformation:ListPermissions", "Lake Formation APIs have no resource-level permissions"));
 
   private static final Set<String> POLICY_DOCUMENT_TYPES =
       Set.of("AWS::IAM::Policy", "AWS::IAM::ManagedPolicy", "AWS::S3::BucketPolicy",

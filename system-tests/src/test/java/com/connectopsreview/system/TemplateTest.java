@@ -41,11 +41,13 @@ class TemplateTest {
   }
 
   @Test
-  void theOnlyUndeclaredNamesAllowedAreTheResourcesSamGeneratesForTheOrchestrator() {
-    // The orchestrator's Schedule event and EventInvokeConfig; no function relies on a SAM-made role.
+  void theOnlyUndeclaredNamesAllowedAreTheResourcesSamGeneratesForTheSchedules() {
+    // The orchestrator's Schedule event and EventInvokeConfig, the athena export's Schedule event; no
+    // function relies on a SAM-made role.
     assertEquals(
         Set.of("OrchestratorFunctionEventInvokeConfig", "OrchestratorFunctionReviewSchedule",
-            "OrchestratorFunctionReviewSchedulePermission"),
+            "OrchestratorFunctionReviewSchedulePermission", "AthenaExportFunctionDailyExport",
+            "AthenaExportFunctionDailyExportPermission"),
         ReferenceCheck.samGeneratedResources(TEMPLATE).keySet(),
         () -> "Resources: the SAM transform's generated resources changed: "
             + ReferenceCheck.samGeneratedResources(TEMPLATE));

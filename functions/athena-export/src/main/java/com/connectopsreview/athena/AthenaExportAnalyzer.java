@@ -2,50 +2,41 @@ package com.connectopsreview.athena;
 
 import com.connectopsreview.shared.analyzer.AnalysisOutput;
 import com.connectopsreview.shared.analyzer.Analyzer;
-import com.connectopsreview.shared.analyzer.Outcome;
 import com.connectopsreview.shared.analyzer.ReadLog;
-import com.connectopsreview.shared.aws.AwsErrors;
 import com.connectopsreview.shared.aws.ServiceClients;
 import com.connectopsreview.shared.json.Json;
+import com.connectopsreview.shared.links.ConsoleLinks;
 import com.connectopsreview.shared.model.AnalyzerRequest;
 import com.connectopsreview.shared.model.ComponentStatus;
 import com.connectopsreview.shared.model.Finding;
 import com.connectopsreview.shared.model.InstanceRef;
 import com.connectopsreview.shared.sections.AthenaSection;
-import com.connectopsreview.shared.sections.AthenaSection.DatabaseFacts;
-import com.connectopsreview.shared.sections.AthenaSection.Readiness;
-import com.connectopsreview.shared.sections.AthenaSection.TableRow;
-import com.connectopsreview.shared.sections.AthenaSection.Target;
-import com.connectopsreview.shared.sections.AthenaSection.Workgroup;
+import com.connectopsreview.shared.sections.AthenaSection.Kpis;
+import com.connectopsreview.shared.sections.AthenaSection.QueryRun;
+import com.connectopsreview.shared.sections.AthenaSection.ResultsBucket;
+import com.connectopsreview.shared.store.ResultStore;
 import com.connectopsreview.shared.time.TimeBudget;
+import java.time.Clock;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.athena.AthenaClient;
-import software.amazon.awssdk.services.athena.model.GetWorkGroupRequest;
-import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.glue.model.Database;
-import software.amazon.awssdk.services.glue.model.DatabaseIdentifier;
-import software.amazon.awssdk.services.glue.model.GetDatabaseRequest;
-import software.amazon.awssdk.services.glue.model.GetTableRequest;
-import software.amazon.awssdk.services.glue.model.GetTablesRequest;
-import software.amazon.awssdk.services.glue.model.GetTablesResponse;
-import software.amazon.awssdk.services.glue.model.Table;
-import software.amazon.awssdk.services.glue.model.TableIdentifier;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
- * The {@code athena} component, first step: is the Amazon Connect analytics data lake queryable from
- * this account? Off (SKIPPED) when no database is configured.
+ * The {@code athena} component: contact outcomes from the Amazon Connect analytics data lake, and
+ * whether the data lake can be queried at all. Off (SKIPPED) when no database is configured.
  *
- * <p>Calls, in the instance's Region: Athena {@code GetWorkGroup(WorkGroup)}; Glue
- * {@code GetDatabase(Name)}; Glue {@code GetTables(DatabaseName)} (every page, SDK paginator); for each
- * resource-link table, Glue {@code GetTable(CatalogId, DatabaseName, Name)} on its target, in the
- * target's Region. A read that fails goes to errors[] (PARTIAL), except a Lake Formation denial and a
- * missing database or link target, which are findings.
+ * <p>First the readiness ({@link DataLakeReadiness}: workgroup, database, tables, Lake Formation
+ * grants) and the results bucket's lifecycle ({@link ResultsBucketCheck}); then the named KPI queries
+ * ({@link NamedQuery}) on the tables found, run by {@link AthenaQueryRunner} within the time budget,
+ * exported beside the report ({@link ExportWriter}) and turned into KPIs ({@link KpiCalculator}) and
+ * findings ({@link KpiRules}). A query that fails or outlives the budget is named in errors[]
+ * (PARTIAL); the others' results are kept.
  */
 public final class AthenaExportAnalyzer implements Analyzer {
 
@@ -53,174 +44,73 @@ public final class AthenaExportAnalyzer implements Analyzer {
 
   static final String SKIP_REASON =
       "no Athena database configured: set the AthenaDatabase parameter (" + AthenaSettings.DATABASE_ENV + ")";
+  /** Request option: an export run (the scheduled export) stores the exports, without KPI findings. */
+  public static final String EXPORT_ONLY_OPTION = "exportOnly";
 
   private final ServiceClients clients;
   private final AthenaSettings settings;
+  private final ResultStore store;
+  private final Clock clock;
+  private final AthenaQueryRunner.Sleeper sleeper;
 
-  public AthenaExportAnalyzer(ServiceClients clients, AthenaSettings settings) {
-    this.clients = clients;
+  public AthenaExportAnalyzer(ServiceClients clients, AthenaSettings settings, ResultStore store, Clock clock) {
+    this(clients, settings, store, clock, duration -> Thread.sleep(duration.toMillis()));
+  }
+
+  AthenaExportAnalyzer(ServiceClients clients, AthenaSettings settings, ResultStore store, Clock clock,
+      AthenaQueryRunner.Sleeper sleeper) {
+    this.clients = DataLakeClients.of(clients, settings.dataLakeRoleArn());
     this.settings = settings;
+    this.store = store;
+    this.clock = clock;
+    this.sleeper = sleeper;
   }
 
   @Override
   public AnalysisOutput analyze(AnalyzerRequest request, TimeBudget budget) {
+    boolean exportOnly = Boolean.parseBoolean(request.options().get(EXPORT_ONLY_OPTION));
     if (!settings.enabled()) {
       return new AnalysisOutput(ComponentStatus.SKIPPED, List.of(), Json.tree(new AthenaSection(settings.echo(),
-          null, null, List.of(), false, AthenaReadinessRules.REQUIRED_TABLES, List.of())), List.of(SKIP_REASON));
+          null, null, List.of(), false, AthenaReadinessRules.REQUIRED_TABLES, List.of(), null, List.of(), null, 0, 0,
+          exportOnly)), List.of(SKIP_REASON));
     }
     InstanceRef ref = request.instance();
     Region region = Region.of(ref.region());
     ReadLog log = new ReadLog(budget);
-    AthenaReadinessRules rules = new AthenaReadinessRules(ref);
     List<Finding> findings = new ArrayList<>();
+    AthenaReadinessRules rules = new AthenaReadinessRules(ref);
+    LakeFormationGrants grants = new LakeFormationGrants(() -> clients.client(LakeFormationClient.class, region),
+        () -> clients.client(StsClient.class, region), log, settings.dataLakeRoleArn());
+    DataLakeReadiness.Facts facts = new DataLakeReadiness(clients, settings, log, rules, grants, ref, findings).check();
 
-    Workgroup workgroup = readWorkgroup(log, region, rules, findings);
-    GlueClient glue = clients.client(GlueClient.class, region);
-    String database = settings.database();
-    DatabaseFacts facts = readDatabase(log, glue, ref, rules, findings);
-    List<TableRow> rows = new ArrayList<>();
-    boolean complete = false;
-    List<String> missing = List.of();
-    if (facts != null && facts.found()) {
-      complete = readTables(log, glue, ref, rules, findings, rows);
-      if (complete) {
-        missing = missingTables(rows);
-        if (!missing.isEmpty()) {
-          findings.add(rules.tablesMissing(database, missing));
-        } else if (rows.stream().allMatch(row -> row.readiness() == Readiness.READY)) {
-          findings.add(rules.tablesReady(database, rows.size()));
-        }
+    ResultsBucket bucket = null;
+    String location = facts.workgroup() == null ? settings.outputLocation() : facts.workgroup().effectiveOutputLocation();
+    boolean managed = facts.workgroup() != null && facts.workgroup().managedQueryResults();
+    if (location != null && !managed) {
+      bucket = new ResultsBucketCheck(clients.client(S3Client.class, region), log, ConsoleLinks.forInstance(ref))
+          .check(location, findings);
+    }
+
+    KpiQueries.Run run = new KpiQueries(clients.client(AthenaClient.class, region), log, clock, sleeper, settings,
+        rules, grants, new ExportWriter(store)).run(request, budget, facts, findings);
+    Kpis kpis = null;
+    if (run.anySucceeded()) {
+      try {
+        kpis = KpiCalculator.compute(run.succeeded());
+      } catch (IllegalStateException e) {
+        log.error("KPIs not computed: " + e.getMessage());
       }
     }
-    LOG.info("athena: workgroup {} read {}, database {} found {}, {} tables (complete {}), {} missing",
-        settings.workgroup(), workgroup != null, database, facts != null && facts.found(), rows.size(), complete,
-        missing.size());
-    return log.output(findings, new AthenaSection(settings.echo(), workgroup, facts, rows, complete,
-        AthenaReadinessRules.REQUIRED_TABLES, missing));
-  }
-
-  private Workgroup readWorkgroup(ReadLog log, Region region, AthenaReadinessRules rules, List<Finding> findings) {
-    AthenaClient athena = clients.client(AthenaClient.class, region);
-    String what = "Athena workgroup " + settings.workgroup();
-    Outcome<Workgroup> read = log.attempt(what, () -> AthenaReadinessRules.workgroup(athena.getWorkGroup(
-        GetWorkGroupRequest.builder().workGroup(settings.workgroup()).build()).workGroup(), settings));
-    if (!read.isOk()) {
-      if (!read.isOutOfTime()) {
-        log.error(what + " not read (Athena GetWorkGroup: " + read.reason() + "); its readiness was not checked");
-      }
-      return null;
+    if (!exportOnly) {
+      findings.addAll(new KpiRules(ref, settings.thresholds()).findings(kpis, run.succeeded().containsKey("queue_kpis")));
     }
-    findings.addAll(rules.workgroupFindings(read.get()));
-    return read.get();
-  }
-
-  private DatabaseFacts readDatabase(ReadLog log, GlueClient glue, InstanceRef ref, AthenaReadinessRules rules,
-      List<Finding> findings) {
-    String database = settings.database();
-    String what = "Glue database " + database;
-    Outcome<Database> read = log.attempt(what, () -> glue.getDatabase(GetDatabaseRequest.builder()
-        .name(database).build()).database());
-    if (read.isOk()) {
-      DatabaseIdentifier target = read.get().targetDatabase();
-      return new DatabaseFacts(database, true, target != null, target == null ? null
-          : new Target(target.catalogId(), target.databaseName(), null, target.region()));
-    }
-    if (AwsErrors.isNotFound(read.error()) || isEntityNotFound(read.error())) {
-      findings.add(rules.databaseNotFound(database));
-      return new DatabaseFacts(database, false, false, null);
-    }
-    if (AthenaReadinessRules.isLakeFormationDenial(read.error())) {
-      findings.add(rules.lakeFormationDenied("GetDatabase", "DESCRIBE", "database " + database,
-          rules.databaseArn(ref.region(), ref.accountId(), database), read.reason()));
-    } else if (!read.isOutOfTime()) {
-      log.error(what + " not read (Glue GetDatabase: " + read.reason() + "); its tables were not checked");
-    }
-    return null;
-  }
-
-  /** Lists the tables and checks each; true when every page was read. */
-  private boolean readTables(ReadLog log, GlueClient glue, InstanceRef ref, AthenaReadinessRules rules,
-      List<Finding> findings, List<TableRow> rows) {
-    String database = settings.database();
-    List<Table> tables = new ArrayList<>();
-    Outcome<Void> listed = log.attempt("tables of Glue database " + database, () -> {
-      for (GetTablesResponse page : log.pages("Glue GetTables",
-          glue.getTablesPaginator(GetTablesRequest.builder().databaseName(database).build()))) {
-        tables.addAll(page.tableList());
-      }
-      return null;
-    });
-    if (!listed.isOk()) {
-      if (AthenaReadinessRules.isLakeFormationDenial(listed.error())) {
-        findings.add(rules.lakeFormationDenied("GetTables", "DESCRIBE", "the tables of database " + database,
-            rules.databaseArn(ref.region(), ref.accountId(), database), listed.reason()));
-      } else if (!listed.isOutOfTime()) {
-        log.error("tables of Glue database " + database + " not all listed (Glue GetTables: " + listed.reason()
-            + "); " + tables.size() + " read, missing tables not judged");
-      }
-    }
-    for (Table table : tables) {
-      rows.add(checkTable(log, ref, rules, findings, table));
-    }
-    return listed.isOk();
-  }
-
-  private TableRow checkTable(ReadLog log, InstanceRef ref, AthenaReadinessRules rules, List<Finding> findings,
-      Table table) {
-    String database = settings.database();
-    TableIdentifier link = table.targetTable();
-    if (link == null) {
-      if (table.storageDescriptor() == null) {
-        findings.add(rules.noStorageDescriptor(database, table.name(), null));
-        return new TableRow(table.name(), false, null, Readiness.NO_STORAGE_DESCRIPTOR, "no StorageDescriptor");
-      }
-      return new TableRow(table.name(), false, null, Readiness.READY, null);
-    }
-    String targetRegion = link.region() == null ? ref.region() : link.region();
-    Target target = new Target(link.catalogId(), link.databaseName(), link.name(), link.region());
-    GlueClient targetGlue = clients.client(GlueClient.class, Region.of(targetRegion));
-    String what = "target of resource link " + database + "." + table.name();
-    Outcome<Table> read = log.attempt(what, () -> targetGlue.getTable(GetTableRequest.builder()
-        .catalogId(link.catalogId()).databaseName(link.databaseName()).name(link.name()).build()).table());
-    if (read.isOk()) {
-      if (read.get().storageDescriptor() == null) {
-        findings.add(rules.noStorageDescriptor(database, table.name(), target));
-        return new TableRow(table.name(), true, target, Readiness.NO_STORAGE_DESCRIPTOR,
-            "GetTable on the target answers no StorageDescriptor");
-      }
-      return new TableRow(table.name(), true, target, Readiness.READY, null);
-    }
-    if (AthenaReadinessRules.isLakeFormationDenial(read.error())) {
-      findings.add(rules.lakeFormationDenied("GetTable", "DESCRIBE", AthenaReadinessRules.describe(target),
-          rules.tableArn(targetRegion, link.catalogId(), link.databaseName(), link.name()), read.reason()));
-      return new TableRow(table.name(), true, target, Readiness.LAKE_FORMATION_DENIED, read.reason());
-    }
-    if (isEntityNotFound(read.error())) {
-      findings.add(rules.targetNotFound(database, table.name(), target));
-      return new TableRow(table.name(), true, target, Readiness.TARGET_NOT_FOUND, read.reason());
-    }
-    if (!read.isOutOfTime()) {
-      log.error(what + " not read (Glue GetTable: " + read.reason() + ")");
-    }
-    return new TableRow(table.name(), true, target, Readiness.NOT_EXAMINED, read.reason());
-  }
-
-  /** Required tables neither listed by name nor the target of a listed resource link. */
-  static List<String> missingTables(List<TableRow> rows) {
-    Set<String> present = new HashSet<>();
-    for (TableRow row : rows) {
-      present.add(row.name());
-      if (row.target() != null && row.target().name() != null) {
-        present.add(row.target().name());
-      }
-    }
-    return AthenaReadinessRules.REQUIRED_TABLES.stream().filter(name -> !present.contains(name)).toList();
-  }
-
-  /** Glue's "no such database/table" is EntityNotFoundException, not ResourceNotFoundException. */
-  private static boolean isEntityNotFound(RuntimeException error) {
-    return error instanceof software.amazon.awssdk.awscore.exception.AwsServiceException aws
-        && (aws instanceof software.amazon.awssdk.services.glue.model.EntityNotFoundException
-            || aws.awsErrorDetails() != null && "EntityNotFoundException".equals(aws.awsErrorDetails().errorCode()));
+    List<QueryRun> queries = run.queries();
+    long scanned = queries.stream().mapToLong(q -> q.dataScannedBytes() == null ? 0 : q.dataScannedBytes()).sum();
+    double cost = queries.stream().mapToDouble(q -> q.costUsd() == null ? 0 : q.costUsd()).sum();
+    LOG.info("athena: {} tables, {} queries ({} succeeded), {} bytes scanned, USD {}", facts.tables().size(),
+        queries.size(), run.succeeded().size(), scanned, cost);
+    return log.output(findings, new AthenaSection(settings.echo(), facts.workgroup(), facts.database(),
+        facts.tables(), facts.tablesComplete(), AthenaReadinessRules.REQUIRED_TABLES, facts.missingTables(), bucket,
+        queries, kpis, scanned, KpiQueries.round(cost), exportOnly));
   }
 }

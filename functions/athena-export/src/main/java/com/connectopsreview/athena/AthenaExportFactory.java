@@ -25,6 +25,6 @@ public final class AthenaExportFactory {
 
   /** An {@link AnalyzerFactory} over settings of the caller's (tests). */
   public static AnalyzerFactory withSettings(AthenaSettings settings) {
-    return (clients, store, clock) -> new AthenaExportAnalyzer(clients, settings);
+    return (clients, store, clock) -> new AthenaExportAnalyzer(clients, settings, store, clock);
   }
 }

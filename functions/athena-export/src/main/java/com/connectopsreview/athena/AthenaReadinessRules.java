@@ -57,8 +57,7 @@ final class AthenaReadinessRules {
 
   List<Finding> workgroupFindings(Workgroup group) {
     List<Finding> findings = new ArrayList<>();
-    String resource = "arn:" + instance.partition() + ":athena:" + instance.region() + ":" + instance.accountId()
-        + ":workgroup/" + group.name();
+    String resource = workgroupArn(group.name());
     String url = links.athenaWorkgroup(group.name());
     if (!"ENABLED".equals(group.state())) {
       findings.add(Finding.builder(CheckIds.WORKGROUP_DISABLED, Severity.HIGH, Pillar.RELIABILITY)
@@ -149,21 +148,36 @@ final class AthenaReadinessRules {
   }
 
   /**
-   * Lake Formation refused metadata to this role.
+   * Lake Formation refused metadata (or data) to this role.
    *
-   * @param permission the Lake Formation permission that is missing (DESCRIBE)
+   * @param permission the Lake Formation permission that is missing (DESCRIBE for metadata, SELECT for data)
    * @param what the resource, in words ("table x.y in catalog 123456789012")
    * @param resourceArn the resource's Glue ARN
+   * @param held what Lake Formation grants the principal there; null when not asked
    */
-  Finding lakeFormationDenied(String operation, String permission, String what, String resourceArn, String reason) {
-    return Finding.builder(CheckIds.LAKE_FORMATION_DENIED, Severity.HIGH, Pillar.SECURITY)
+  Finding lakeFormationDenied(String operation, String permission, String what, String resourceArn, String reason,
+      LakeFormationGrants.Held held) {
+    String principal = held == null || held.principal() == null ? "this function's role" : held.principal();
+    String grants = held == null ? ""
+        : held.permissions() == null ? " Its grants there could not be read (" + held.reason() + ")."
+        : held.permissions().isEmpty() ? " Lake Formation grants " + principal + " nothing there."
+        : " Lake Formation grants " + principal + " only " + String.join(", ", held.permissions()) + " there.";
+    Finding.Builder finding = Finding.builder(CheckIds.LAKE_FORMATION_DENIED, Severity.HIGH, Pillar.SECURITY)
         .title("Lake Formation denies " + permission + " on " + what)
-        .detail("Glue " + operation + " was refused by Lake Formation: " + reason)
-        .recommendation("Grant this function's role " + permission + " on " + what + " in Lake Formation (and "
-            + "SELECT on the tables the queries read); for a resource link, grant on the link in this account and on "
-            + "its target in the producer account.")
+        .detail(operation + " was refused by Lake Formation: " + reason + "." + grants)
+        .recommendation("Grant " + principal + " " + permission + " on " + what + " in Lake Formation ("
+            + "GrantPermissions; DESCRIBE and SELECT for the KPI queries). For a resource link, grant on the link "
+            + "in this account and on its target table, with the producer's CatalogId, in the account the share "
+            + "was accepted in.")
         .resource(resourceArn).consoleUrl(links.lakeFormationPermissions())
-        .evidence("operation", operation).evidence("permission", permission).build();
+        .evidence("operation", operation).evidence("permission", permission);
+    if (held != null) {
+      finding.evidence("principal", held.principal());
+      if (held.permissions() != null) {
+        finding.evidence("grantedPermissions", String.join(",", held.permissions()));
+      }
+    }
+    return finding.build();
   }
 
   Finding tablesMissing(String database, List<String> missing) {
@@ -193,6 +207,19 @@ final class AthenaReadinessRules {
     String message = error instanceof AwsServiceException aws && aws.awsErrorDetails() != null
         ? aws.awsErrorDetails().errorMessage() : error.getMessage();
     return message != null && message.toLowerCase(Locale.ROOT).contains("lake formation");
+  }
+
+  String workgroupArn(String workgroup) {
+    return "arn:" + instance.partition() + ":athena:" + instance.region() + ":" + instance.accountId()
+        + ":workgroup/" + workgroup;
+  }
+
+  String region() {
+    return instance.region();
+  }
+
+  String accountId() {
+    return instance.accountId();
   }
 
   String databaseArn(String region, String catalogId, String database) {

@@ -50,11 +50,30 @@ import software.amazon.awssdk.services.glue.model.GetTableResponse;
 import software.amazon.awssdk.services.glue.model.GetTablesRequest;
 import software.amazon.awssdk.services.glue.model.GetTablesResponse;
 import software.amazon.awssdk.services.glue.model.Table;
+import software.amazon.awssdk.services.lakeformation.LakeFormationClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ExpirationStatus;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketLifecycleConfigurationResponse;
+import software.amazon.awssdk.services.s3.model.LifecycleExpiration;
+import software.amazon.awssdk.services.s3.model.LifecycleRule;
+import software.amazon.awssdk.services.s3.model.LifecycleRuleFilter;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.GetCallerIdentityResponse;
+import software.amazon.awssdk.services.lakeformation.model.ListPermissionsRequest;
+import software.amazon.awssdk.services.lakeformation.model.ListPermissionsResponse;
+import software.amazon.awssdk.services.lakeformation.model.PrincipalResourcePermissions;
+import com.connectopsreview.shared.store.LocalDirectoryResultStore;
 
 class AthenaExportAnalyzerTest {
 
   private final AthenaClient athena = SdkMocks.client(AthenaClient.class);
   private final GlueClient glue = SdkMocks.client(GlueClient.class);
+  private final S3Client s3 = SdkMocks.client(S3Client.class);
+  private final LakeFormationClient lakeFormation = SdkMocks.client(LakeFormationClient.class);
+  private final StsClient sts = SdkMocks.client(StsClient.class);
+  private final LocalDirectoryResultStore store = new LocalDirectoryResultStore(java.nio.file.Path.of(
+      System.getProperty("java.io.tmpdir"), "athena-analyzer-test-" + System.nanoTime()));
 
   @BeforeEach
   void setUp() {
@@ -67,6 +86,16 @@ class AthenaExportAnalyzerTest {
         .database(Database.builder().name("connect_consumer").targetDatabase(DatabaseIdentifier.builder()
             .catalogId(Fixtures.PRODUCER).databaseName("connect_datalake").region("us-east-1").build()).build())
         .build());
+    when(s3.getBucketLifecycleConfiguration(any(GetBucketLifecycleConfigurationRequest.class))).thenReturn(
+        GetBucketLifecycleConfigurationResponse.builder().rules(LifecycleRule.builder().id("expire")
+            .status(ExpirationStatus.ENABLED).filter(LifecycleRuleFilter.builder().prefix("").build())
+            .expiration(LifecycleExpiration.builder().days(30).build()).build()).build());
+    Fixtures.queriesSucceedEmpty(athena);
+    when(sts.getCallerIdentity()).thenReturn(GetCallerIdentityResponse.builder()
+        .arn("arn:aws:sts::123456789012:assumed-role/AthenaExportRole/session").build());
+    when(lakeFormation.listPermissions(any(ListPermissionsRequest.class))).thenReturn(ListPermissionsResponse.builder()
+        .principalResourcePermissions(PrincipalResourcePermissions.builder().permissionsWithStrings("DESCRIBE")
+            .build()).build());
   }
 
   @Test
@@ -190,7 +219,8 @@ class AthenaExportAnalyzerTest {
   }
 
   private AthenaExportAnalyzer analyzer(AthenaSettings settings) {
-    return new AthenaExportAnalyzer(SdkMocks.inRegion(Region.US_EAST_1, athena, glue), settings);
+    return new AthenaExportAnalyzer(SdkMocks.inRegion(Region.US_EAST_1, athena, glue, s3, lakeFormation, sts),
+        settings, store, Clock.fixed(NOW, ZoneOffset.UTC), duration -> { });
   }
 
   private static TimeBudget budget() {

@@ -90,13 +90,17 @@ class AthenaExportWireTest {
         .withRequestBody(matchingJsonPath("$.Name", equalTo("contact_flow_events"))).willReturn(json("""
         {"Table":{"Name":"contact_flow_events","DatabaseName":"connect_datalake","CatalogId":"111111111111",
          "IsRegisteredWithLakeFormation":false}}""")));
+    AthenaQueryWireTest.stubLifecycle(WM, "wg-results", true);
+    AthenaQueryWireTest.stubQuery(WM, "queue_kpis", "exec-queue", "SUCCEEDED", List.of("day"), List.of());
+    AthenaQueryWireTest.stubQuery(WM, "contact_volume", "exec-volume", "SUCCEEDED", List.of("day"), List.of());
     LocalDirectoryResultStore store = new LocalDirectoryResultStore(storeDir);
 
     AnalyzerResponse response = runner(store).run(Fixtures.request(NOW.plusSeconds(120)));
 
     assertEquals(ComponentStatus.OK, response.status(), () -> String.valueOf(response.errors()));
-    assertEquals(Map.of("Athena:GetWorkGroup", 1L, "Glue:GetDatabase", 1L, "Glue:GetTables", 2L, "Glue:GetTable", 2L),
-        response.apiCalls());
+    assertEquals(Map.of("Athena:GetWorkGroup", 1L, "Glue:GetDatabase", 1L, "Glue:GetTables", 2L, "Glue:GetTable", 2L,
+        "S3:GetBucketLifecycleConfiguration", 1L, "Athena:StartQueryExecution", 2L, "Athena:GetQueryExecution", 2L,
+        "Athena:GetQueryResults", 2L), response.apiCalls());
     assertEquals(Json.mapper().readTree("{\"WorkGroup\":\"connect_wg\"}"), body(sent(GET_WORK_GROUP).get(0)));
     assertEquals(Json.mapper().readTree("{\"Name\":\"connect_consumer\"}"), body(sent(GET_DATABASE).get(0)));
     List<LoggedRequest> pages = sent(GET_TABLES);
@@ -106,7 +110,8 @@ class AthenaExportWireTest {
     assertEquals(Json.mapper().readTree(
         "{\"CatalogId\":\"111111111111\",\"DatabaseName\":\"connect_datalake\",\"Name\":\"contact_record\"}"),
         body(sent(GET_TABLE).get(0)));
-    for (LoggedRequest request : WM.findAll(postRequestedFor(urlEqualTo("/")))) {
+    for (LoggedRequest request : WM.findAll(postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target",
+        com.github.tomakehurst.wiremock.client.WireMock.matching(".+")))) {
       assertTrue(request.getHeader("Content-Type").startsWith("application/x-amz-json-1.1"),
           request.getHeader("Content-Type"));
     }
@@ -121,6 +126,9 @@ class AthenaExportWireTest {
     assertTrue(data.tablesComplete());
     assertEquals(List.of(Readiness.READY, Readiness.NO_STORAGE_DESCRIPTOR),
         data.tables().stream().map(AthenaSection.TableRow::readiness).toList());
+    assertEquals(List.of("SUCCEEDED", "SUCCEEDED", "NOT_STARTED"),
+        data.queries().stream().map(AthenaSection.QueryRun::state).toList(), "flow_disconnects needs the broken link");
+    assertTrue(data.resultsBucket().expiresObjects());
     Finding broken = stored.findings().stream()
         .filter(f -> f.checkId().equals(CheckIds.RESOURCE_LINK_NO_STORAGE_DESCRIPTOR)).findFirst().orElseThrow();
     assertEquals("arn:aws:glue:us-east-1:123456789012:table/connect_consumer/contact_flow_events_link",
@@ -175,6 +183,6 @@ class AthenaExportWireTest {
         .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDWIRETEST", "wire-secret")))
         .withEndpoint(URI.create(WM.baseUrl())));
     return AnalyzerRunner.of(AthenaExportFactory.withSettings(new AthenaSettings("connect_consumer", "connect_wg",
-        null, null)), store, clients, Clock.fixed(NOW, ZoneOffset.UTC));
+        null, null, null)), store, clients, Clock.fixed(NOW, ZoneOffset.UTC));
   }
 }

@@ -75,7 +75,7 @@ class AthenaReadinessRulesTest {
   @Test
   void workgroup_withoutLocationAnywhere_isNoResultLocation() {
     Workgroup group = AthenaReadinessRules.workgroup(group(WorkGroupState.ENABLED, null, null, false),
-        new AthenaSettings("db", null, null, null));
+        new AthenaSettings("db", null, null, null, null));
 
     assertEquals(List.of(CheckIds.WORKGROUP_NO_RESULT_LOCATION), ids(rules.workgroupFindings(group)));
   }

@@ -47,13 +47,13 @@ class AthenaSettingsTest {
 
   @Test
   void constructor_withMalformedValues_namesTheVariable() {
-    assertNames("ATHENA_DATABASE", () -> new AthenaSettings("connect db", null, null, null));
-    assertNames("ATHENA_WORKGROUP", () -> new AthenaSettings("db", "work group", null, null));
-    assertNames("ATHENA_OUTPUT_LOCATION", () -> new AthenaSettings("db", null, "https://bucket/prefix/", null));
-    assertNames("ATHENA_OUTPUT_LOCATION", () -> new AthenaSettings("db", null, "s3://Upper_Case/", null));
-    assertNames("DATALAKE_ROLE_ARN", () -> new AthenaSettings("db", null, null, "arn:aws:iam::1234:role/x"));
+    assertNames("ATHENA_DATABASE", () -> new AthenaSettings("connect db", null, null, null, null));
+    assertNames("ATHENA_WORKGROUP", () -> new AthenaSettings("db", "work group", null, null, null));
+    assertNames("ATHENA_OUTPUT_LOCATION", () -> new AthenaSettings("db", null, "https://bucket/prefix/", null, null));
+    assertNames("ATHENA_OUTPUT_LOCATION", () -> new AthenaSettings("db", null, "s3://Upper_Case/", null, null));
+    assertNames("DATALAKE_ROLE_ARN", () -> new AthenaSettings("db", null, null, "arn:aws:iam::1234:role/x", null));
     assertNames("DATALAKE_ROLE_ARN", () -> new AthenaSettings("db", null, null,
-        "arn:aws:iam::111111111111:user/someone"));
+        "arn:aws:iam::111111111111:user/someone", null));
   }
 
   private static void assertNames(String variable, Runnable build) {

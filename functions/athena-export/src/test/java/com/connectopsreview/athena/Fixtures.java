@@ -25,7 +25,7 @@ final class Fixtures {
   static final TimeWindow WINDOW = new TimeWindow(Instant.parse("2026-11-09T09:00:00Z"),
       Instant.parse("2026-11-23T09:00:00Z"));
   static final AthenaSettings SETTINGS = new AthenaSettings("connect_consumer", "connect_wg",
-      "s3://results-bucket/athena/", null);
+      "s3://results-bucket/athena/", null, null);
 
   private Fixtures() {}
 
@@ -65,5 +65,44 @@ final class Fixtures {
 
   static List<String> ids(List<Finding> findings) {
     return findings.stream().map(Finding::checkId).toList();
+  }
+
+  /** Every query starts, SUCCEEDS at the first poll and answers its header row only (no contacts). */
+  static void queriesSucceedEmpty(software.amazon.awssdk.services.athena.AthenaClient athena) {
+    org.mockito.Mockito.when(athena.startQueryExecution(org.mockito.ArgumentMatchers.any(
+        software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest.class))).thenAnswer(call -> {
+          var request = (software.amazon.awssdk.services.athena.model.StartQueryExecutionRequest) call.getArgument(0);
+          String name = request.queryString().substring("-- query: ".length(), request.queryString().indexOf('\n'));
+          return software.amazon.awssdk.services.athena.model.StartQueryExecutionResponse.builder()
+              .queryExecutionId("exec-" + name).build();
+        });
+    org.mockito.Mockito.when(athena.getQueryExecution(org.mockito.ArgumentMatchers.any(
+        software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest.class))).thenAnswer(call -> {
+          var request = (software.amazon.awssdk.services.athena.model.GetQueryExecutionRequest) call.getArgument(0);
+          return software.amazon.awssdk.services.athena.model.GetQueryExecutionResponse.builder().queryExecution(
+              software.amazon.awssdk.services.athena.model.QueryExecution.builder()
+                  .queryExecutionId(request.queryExecutionId())
+                  .status(software.amazon.awssdk.services.athena.model.QueryExecutionStatus.builder()
+                      .state("SUCCEEDED").build())
+                  .statistics(software.amazon.awssdk.services.athena.model.QueryExecutionStatistics.builder()
+                      .dataScannedInBytes(1024L).engineExecutionTimeInMillis(50L).build()).build()).build();
+        });
+    org.mockito.Mockito.when(athena.getQueryResults(org.mockito.ArgumentMatchers.any(
+        software.amazon.awssdk.services.athena.model.GetQueryResultsRequest.class))).thenReturn(
+        software.amazon.awssdk.services.athena.model.GetQueryResultsResponse.builder().resultSet(
+            software.amazon.awssdk.services.athena.model.ResultSet.builder()
+                .rows(software.amazon.awssdk.services.athena.model.Row.builder().data(
+                    software.amazon.awssdk.services.athena.model.Datum.builder().varCharValue("day").build()).build())
+                .resultSetMetadata(software.amazon.awssdk.services.athena.model.ResultSetMetadata.builder()
+                    .columnInfo(software.amazon.awssdk.services.athena.model.ColumnInfo.builder().name("day")
+                        .type("varchar").build()).build()).build()).build());
+  }
+
+  /** A directory store holding the review's manifest (artifacts are filed under a review). */
+  static com.connectopsreview.shared.store.LocalDirectoryResultStore storeWithManifest(java.nio.file.Path dir) {
+    var store = new com.connectopsreview.shared.store.LocalDirectoryResultStore(dir);
+    store.putManifest(new com.connectopsreview.shared.model.ReviewManifest(REVIEW_ID, INSTANCE, WINDOW,
+        com.connectopsreview.shared.model.ReviewStatus.RUNNING, NOW, NOW, java.util.Map.of(), null, null, null));
+    return store;
   }
 }

@@ -92,4 +92,47 @@ final class Formats {
   static String yesNo(Boolean value) {
     return value == null ? null : value ? "Yes" : "No";
   }
+
+  /** {@code 7.7 %}: a stored rate (a double) with one decimal, half up; null when absent. */
+  static String rate(Double value) {
+    return value == null || value.isNaN() || value.isInfinite() ? null : percent(BigDecimal.valueOf(value));
+  }
+
+  /** {@code 5:16}: seconds, to the nearest second, as minutes and seconds (minutes unbounded); null when absent. */
+  static String minutesSeconds(Double seconds) {
+    if (seconds == null || seconds.isNaN() || seconds.isInfinite()) {
+      return null;
+    }
+    long whole = BigDecimal.valueOf(Math.abs(seconds)).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    return (seconds < 0 ? "-" : "") + whole / 60 + ":" + String.format("%02d", whole % 60);
+  }
+
+  /** {@code 512 B}, {@code 1.5 KB}, {@code 100.0 MB}, {@code 2.3 GB}: binary units (1 KB = 1024 B), one decimal. */
+  static String bytes(Long bytes) {
+    if (bytes == null) {
+      return null;
+    }
+    if (Math.abs(bytes) < 1024) {
+      return bytes + " B";
+    }
+    String[] units = {"KB", "MB", "GB", "TB", "PB"};
+    BigDecimal value = BigDecimal.valueOf(bytes);
+    BigDecimal step = BigDecimal.valueOf(1024);
+    int unit = -1;
+    while (unit < units.length - 1 && value.abs().compareTo(step) >= 0) {
+      value = value.divide(step);
+      unit++;
+    }
+    return value.setScale(1, RoundingMode.HALF_UP).toPlainString() + " " + units[unit];
+  }
+
+  /** {@code $0.0005} below a cent (four decimals, so a small scan is not "$0.00"), else {@code $12.35}. */
+  static String usd(Double amount) {
+    if (amount == null || amount.isNaN() || amount.isInfinite()) {
+      return null;
+    }
+    BigDecimal value = BigDecimal.valueOf(amount);
+    int scale = value.abs().compareTo(new BigDecimal("0.01")) < 0 ? 4 : 2;
+    return "$" + value.setScale(scale, RoundingMode.HALF_UP).toPlainString();
+  }
 }

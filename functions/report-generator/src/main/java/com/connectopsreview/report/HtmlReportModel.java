@@ -46,6 +46,8 @@ final class HtmlReportModel {
     model.put("cloudTrailSection", CloudTrailSectionModel.of(report.component(ReviewReportReader.CLOUDTRAIL_COMPONENT)
         .orElse(null), report.component(ReviewReportReader.QUOTA_COMPONENT).orElse(null), report.instance()));
     model.put("logsSection", LogsSectionModel.of(report.component(ReviewReportReader.LOGS_COMPONENT).orElse(null)));
+    model.put("athenaSection", AthenaSectionModel.of(report.component(ReviewReportReader.ATHENA_COMPONENT).orElse(null),
+        report.component(ReviewReportReader.FLOW_COMPONENT).orElse(null), report.window(), report.instance()));
     return model;
   }
 

@@ -34,6 +34,7 @@ final class ReviewReportReader {
   static final String FLOW_COMPONENT = "flow";
   static final String CLOUDTRAIL_COMPONENT = "cloudtrail";
   static final String LOGS_COMPONENT = "logs";
+  static final String ATHENA_COMPONENT = "athena";
   static final String NO_RESULT = "no result stored";
 
   private final ResultStore store;

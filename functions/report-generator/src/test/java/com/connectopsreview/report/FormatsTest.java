@@ -65,4 +65,28 @@ class FormatsTest {
     assertNull(Formats.percent(null));
     assertNull(Formats.fixed(null, 1));
   }
+
+  @Test
+  void rateSecondsBytesAndUsd_forTheDataLakeKpis() {
+    assertEquals("7.7 %", Formats.rate(7.7));
+    assertEquals("5.0 %", Formats.rate(4.95));
+    assertEquals("100.0 %", Formats.rate(100.0));
+    assertNull(Formats.rate(null));
+    assertNull(Formats.rate(Double.NaN));
+    assertEquals("5:16", Formats.minutesSeconds(315.5), "to the nearest second, half up");
+    assertEquals("0:09", Formats.minutesSeconds(9.4));
+    assertEquals("75:03", Formats.minutesSeconds(4503.0), "minutes are not wrapped into hours");
+    assertNull(Formats.minutesSeconds(null));
+    assertEquals("512 B", Formats.bytes(512L));
+    assertEquals("1.5 KB", Formats.bytes(1536L));
+    assertEquals("100.0 MB", Formats.bytes(104_857_600L));
+    assertEquals("10.0 MB", Formats.bytes(10_485_760L));
+    assertEquals("2.3 GB", Formats.bytes(2_469_606_195L));
+    assertNull(Formats.bytes(null));
+    assertEquals("$0.0005", Formats.usd(0.000524288), "four decimals below a cent");
+    assertEquals("$0.0000", Formats.usd(0.0));
+    assertEquals("$0.01", Formats.usd(0.01));
+    assertEquals("$12.35", Formats.usd(12.345));
+    assertNull(Formats.usd(null));
+  }
 }

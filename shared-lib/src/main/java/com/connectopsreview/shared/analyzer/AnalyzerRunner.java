@@ -59,6 +59,11 @@ public final class AnalyzerRunner {
     return new AnalyzerRunner(factory.create(clients, store, clock), store, clients.counter(), clock);
   }
 
+  /** The store results go to (a handler that records more than the result, e.g. an export run's manifest). */
+  public ResultStore store() {
+    return store;
+  }
+
   /**
    * Analyzes, stores the result and returns its summary.
    *

@@ -17,6 +17,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3BaseClientBuilder;
 
 /**
  * Builds every SDK client once per execution environment (per client type and region) and shares it.
@@ -113,6 +114,14 @@ public final class AwsClients implements ServiceClients {
     return counter;
   }
 
+  /**
+   * Clients like these (same counter, timeouts, endpoint) that sign with {@code provider}: for an
+   * analyzer that reads through an assumed role. Built lazily; the caller keeps the returned factory.
+   */
+  public AwsClients withCredentials(AwsCredentialsProvider provider) {
+    return new AwsClients(counter, options.withCredentials(Objects.requireNonNull(provider, "provider")));
+  }
+
   /** The shared client of {@code type} for {@code region}, built with the type's own {@code builder()}. */
   @Override
   public <C extends SdkClient> C client(Class<C> type, Region region) {
@@ -143,6 +152,10 @@ public final class AwsClients implements ServiceClients {
   private void applyTo(AwsClientBuilder builder, Region region) {
     if (options.endpoint() != null) {
       builder.endpointOverride(options.endpoint());
+      // One fixed endpoint (sandbox, WireMock) cannot serve bucket.host names: S3 goes path-style.
+      if (builder instanceof S3BaseClientBuilder<?, ?> s3) {
+        s3.forcePathStyle(true);
+      }
     }
     builder.region(region)
         .credentialsProvider(credentials)
