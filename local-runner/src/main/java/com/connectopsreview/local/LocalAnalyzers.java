@@ -25,4 +25,14 @@ final class LocalAnalyzers {
       "athena", com.connectopsreview.athena.AthenaExportFactory::create);
 
   private LocalAnalyzers() {}
+
+  /**
+   * The factories of one review: {@link #FACTORIES} with the athena component bound to the review's
+   * settings (the CLI's --athena-* options, the sandbox's data lake) instead of the process environment.
+   */
+  static Map<String, AnalyzerFactory> forReview(com.connectopsreview.athena.AthenaSettings athena) {
+    Map<String, AnalyzerFactory> factories = new java.util.HashMap<>(FACTORIES);
+    factories.put("athena", com.connectopsreview.athena.AthenaExportFactory.withSettings(athena));
+    return Map.copyOf(factories);
+  }
 }

@@ -36,11 +36,13 @@ final class LocalReview {
   private final Orchestrator orchestrator;
   private final Map<String, Map<String, Long>> apiCalls = new ConcurrentHashMap<>();
 
+  /** @param factories how to build each analyzer of the registry ({@link LocalAnalyzers#forReview}) */
   LocalReview(ResultStore store, AwsClients.Options clientOptions, ApiRateLimiter limiter, String defaultInstanceArn,
-      String logGroup, RedactionPolicy redactionPolicy, Progress progress, Clock clock) {
+      String logGroup, RedactionPolicy redactionPolicy, Map<String, AnalyzerFactory> factories, Progress progress,
+      Clock clock) {
     Map<String, Function<AnalyzerRequest, AnalyzerResponse>> analyzers = new LinkedHashMap<>();
     for (AnalyzerSpec spec : AnalyzerRegistry.all()) {
-      AnalyzerFactory factory = LocalAnalyzers.FACTORIES.get(spec.name());
+      AnalyzerFactory factory = factories.get(spec.name());
       if (factory == null) {
         throw new IllegalStateException("analyzer '" + spec.name() + "' has no local factory in LocalAnalyzers");
       }

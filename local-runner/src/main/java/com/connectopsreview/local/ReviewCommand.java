@@ -1,10 +1,13 @@
 package com.connectopsreview.local;
 
+import com.connectopsreview.athena.AthenaSettings;
+import com.connectopsreview.local.sandbox.AthenaQueryFault;
 import com.connectopsreview.local.sandbox.LoopbackGuard;
 import com.connectopsreview.local.sandbox.Sandbox;
 import com.connectopsreview.local.sandbox.SandboxFault;
 import com.connectopsreview.local.sandbox.SandboxOptions;
 import com.connectopsreview.local.sandbox.SandboxSize;
+import com.connectopsreview.local.sandbox.datalake.DataLakeDomain;
 import com.connectopsreview.orchestrator.ReviewOutcome;
 import com.connectopsreview.shared.aws.AwsClients;
 import com.connectopsreview.shared.exception.ConfigurationException;
@@ -88,6 +91,20 @@ final class ReviewCommand implements Callable<Integer> {
           + "outcomes and the mandatory ids.")
   String redactionPolicy;
 
+  @Option(names = "--athena-database", paramLabel = "NAME|off",
+      description = "Glue database (or resource link) of the Connect data lake for the athena component; off to skip "
+          + "it. Default: the sandbox's " + DataLakeDomain.CONSUMER_DATABASE + " with --sandbox, else $ATHENA_DATABASE.")
+  String athenaDatabase;
+
+  @Option(names = "--athena-workgroup", paramLabel = "NAME",
+      description = "Athena workgroup (default: primary with --sandbox, else $ATHENA_WORKGROUP or primary).")
+  String athenaWorkgroup;
+
+  @Option(names = "--athena-output", paramLabel = "s3://BUCKET/PREFIX/",
+      description = "Query result location when the workgroup enforces none (default: $ATHENA_OUTPUT_LOCATION; "
+          + "none with --sandbox, whose workgroup has its own).")
+  String athenaOutput;
+
   @Option(names = "--rate-limits", negatable = true, defaultValue = "true", fallbackValue = "true",
       description = "Sandbox: enforce Amazon Connect's API rate limits (default on).")
   boolean rateLimits;
@@ -100,6 +117,11 @@ final class ReviewCommand implements Callable<Integer> {
       description = "Sandbox: inject a fault (ACCESS_DENIED, SERVER_ERROR, MALFORMED_BODY), e.g. "
           + "Connect:DescribeInstance=ACCESS_DENIED. Repeatable.")
   Map<String, String> faults = new LinkedHashMap<>();
+
+  @Option(names = "--athena-query-fault", paramLabel = "NAME=FAILED|SLOW",
+      description = "Sandbox: every execution of the named Athena query (contact_volume, queue_kpis, flow_disconnects) "
+          + "ends FAILED, or runs until stopped (SLOW). Repeatable.")
+  Map<String, String> athenaQueryFaults = new LinkedHashMap<>();
 
   @Option(names = "--throttle-first", paramLabel = "N", defaultValue = "0",
       description = "Sandbox: answer the first N calls of every List*/Search* operation (each counted on its own) "
@@ -134,6 +156,7 @@ final class ReviewCommand implements Callable<Integer> {
     }
     RedactionPolicy policy = redactionPolicy();
     SandboxOptions sandboxOptions = sandbox == null ? null : sandboxOptions();
+    AthenaSettings athena = athenaSettings(sandboxOptions != null);
     StoreSpec storeSpec = StoreSpec.parse(store);
     storeSpec.checkWritable();
     String defaultArn = instanceArn != null ? instanceArn : System.getenv("CONNECT_INSTANCE_ARN");
@@ -144,7 +167,8 @@ final class ReviewCommand implements Callable<Integer> {
     // The sandbox's instance is only known once it runs; any valid ARN stands in for the check.
     validate(request, sandboxOptions == null ? defaultArn : PLACEHOLDER_ARN, clock);
     if (sandboxOptions == null) {
-      return run(request, storeSpec, AwsClients.Options.defaults(), defaultArn, null, policy, progress, out, clock);
+      return run(request, storeSpec, AwsClients.Options.defaults(), defaultArn, null, policy, athena, progress, out,
+          clock);
     }
 
     try (LoopbackGuard.Installed guard = LoopbackGuard.install();
@@ -158,7 +182,7 @@ final class ReviewCommand implements Callable<Integer> {
       AwsClients.Options options = AwsClients.Options.defaults()
           .withEndpoint(box.endpoint())
           .withCredentials(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDSANDBOX", "sandbox")));
-      int code = run(request, storeSpec, options, arn, box, policy, progress, out, clock);
+      int code = run(request, storeSpec, options, arn, box, policy, athena, progress, out, clock);
       if (!guard.violations().isEmpty()) {
         err.println("error: requests tried to leave the loopback interface: " + guard.violations());
         return ExitCodes.BAD_INPUT;
@@ -189,11 +213,11 @@ final class ReviewCommand implements Callable<Integer> {
   }
 
   private int run(byte[] request, StoreSpec storeSpec, AwsClients.Options options, String defaultArn, Sandbox box,
-      RedactionPolicy policy, Progress progress, PrintWriter out, Clock clock) {
+      RedactionPolicy policy, AthenaSettings athena, Progress progress, PrintWriter out, Clock clock) {
     ResultStore resultStore = storeSpec.open(new AwsClients(
         new com.connectopsreview.shared.ratelimit.ApiCallCounter(ApiRateLimiter.unlimited()), AwsClients.Options.defaults()));
     LocalReview review = new LocalReview(resultStore, options, ApiRateLimiter.standard(), defaultArn, logGroup,
-        policy, progress, clock);
+        policy, LocalAnalyzers.forReview(athena), progress, clock);
     long start = clock.millis();
     ReviewOutcome outcome = review.orchestrator().review(request, clock.instant().plus(LocalReview.REVIEW_TIME));
     int code = ExitCodes.of(outcome);
@@ -233,6 +257,40 @@ final class ReviewCommand implements Callable<Integer> {
     }
   }
 
+  /**
+   * The athena component's settings: with the sandbox, its data lake database unless the options say
+   * otherwise (and nothing from the environment); without it, the environment's, the options overriding.
+   * {@code --athena-database off} switches the component off (SKIPPED).
+   */
+  AthenaSettings athenaSettings(boolean sandboxed) {
+    if ("off".equalsIgnoreCase(athenaDatabase == null ? null : athenaDatabase.trim())) {
+      return AthenaSettings.off();
+    }
+    try {
+      if (sandboxed) {
+        return AthenaSettings.of(athenaDatabase == null ? DataLakeDomain.CONSUMER_DATABASE : athenaDatabase,
+            athenaWorkgroup == null ? DataLakeDomain.WORKGROUP : athenaWorkgroup, athenaOutput);
+      }
+      AthenaSettings env = AthenaSettings.fromEnvironment(System::getenv);
+      return new AthenaSettings(athenaDatabase == null ? env.database() : athenaDatabase,
+          athenaWorkgroup == null ? env.workgroup() : athenaWorkgroup,
+          athenaOutput == null ? env.outputLocation() : athenaOutput, env.dataLakeRoleArn(), env.thresholds());
+    } catch (ConfigurationException e) {
+      throw CliException.badInput(athenaFlag(e.getMessage()) + ": " + e.getMessage());
+    }
+  }
+
+  /** The option behind an AthenaSettings message ({@code ATHENA_WORKGROUP is malformed: ...}). */
+  private static String athenaFlag(String message) {
+    if (message.startsWith(AthenaSettings.WORKGROUP_ENV)) {
+      return "--athena-workgroup";
+    }
+    if (message.startsWith(AthenaSettings.OUTPUT_LOCATION_ENV)) {
+      return "--athena-output";
+    }
+    return message.startsWith(AthenaSettings.DATABASE_ENV) ? "--athena-database" : "athena settings";
+  }
+
   /** The sandbox options the flags ask for; bad values are {@link CliException#badInput}. */
   SandboxOptions sandboxOptions() {
     SandboxSize size;
@@ -252,7 +310,20 @@ final class ReviewCommand implements Callable<Integer> {
         throw CliException.badInput("--fault: unknown fault '" + kind + "' (known: ACCESS_DENIED, SERVER_ERROR, MALFORMED_BODY)");
       }
     });
-    return new SandboxOptions(size, seed, rateLimits, Duration.ofMillis(latencyMs), parsed, throttleFirst);
+    Map<String, AthenaQueryFault> queryFaults = new LinkedHashMap<>();
+    athenaQueryFaults.forEach((name, kind) -> {
+      if (!DataLakeDomain.queryNames().contains(name)) {
+        throw CliException.badInput("--athena-query-fault: the sandbox runs no query '" + name + "' (known: "
+            + String.join(", ", DataLakeDomain.queryNames()) + ")");
+      }
+      try {
+        queryFaults.put(name, AthenaQueryFault.valueOf(kind.trim().toUpperCase(java.util.Locale.ROOT)));
+      } catch (IllegalArgumentException e) {
+        throw CliException.badInput("--athena-query-fault: unknown fault '" + kind + "' (known: FAILED, SLOW)");
+      }
+    });
+    return new SandboxOptions(size, seed, rateLimits, Duration.ofMillis(latencyMs), parsed, throttleFirst,
+        queryFaults);
   }
 
   /** The ReviewRequest JSON the orchestrator receives; values are passed as given so it validates them. */

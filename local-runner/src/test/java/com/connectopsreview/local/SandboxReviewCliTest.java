@@ -26,10 +26,9 @@ class SandboxReviewCliTest {
 
   @TempDir Path dir;
 
-  /** The sandbox configures no Athena database, so athena is SKIPPED (which the exit code counts as OK). */
-  private static void assertEveryComponentOkButAthenaSkipped(JsonNode components) {
-    components.fields().forEachRemaining(c ->
-        assertEquals(c.getKey().equals("athena") ? "SKIPPED" : "OK", c.getValue().asText(), c.getKey()));
+  /** Every component, athena over the sandbox's data lake among them, ends OK. */
+  private static void assertEveryComponentOk(JsonNode components) {
+    components.fields().forEachRemaining(c -> assertEquals("OK", c.getValue().asText(), c.getKey()));
   }
 
   private static Set<String> checkIds(JsonNode report) {
@@ -57,7 +56,7 @@ class SandboxReviewCliTest {
     Set<String> found = checkIds(report);
     for (PlantedProblems.Expectations expected
         : java.util.List.of(PlantedProblems.instance(), PlantedProblems.quota(), PlantedProblems.metrics(),
-            PlantedProblems.phone(), PlantedProblems.flow(), PlantedProblems.cloudtrail())) {
+            PlantedProblems.phone(), PlantedProblems.flow(), PlantedProblems.cloudtrail(), PlantedProblems.athena())) {
       for (String checkId : expected.expectedCheckIds()) {
         assertTrue(found.contains(checkId), "planted " + checkId + " reported; found " + found);
       }
@@ -73,10 +72,77 @@ class SandboxReviewCliTest {
     String page = Files.readString(html, StandardCharsets.UTF_8);
     assertTrue(page.contains("INSTANCE.IDENTITY.NOT_SAML"));
     AnalyzerResult athena = new LocalDirectoryResultStore(store).getResult("first-try", "athena").orElseThrow();
+    assertEquals(ComponentStatus.OK, athena.status(), athena.errors().toString());
+    assertEquals("connect_analytics_consumer", athena.data().path("settings").path("database").asText());
+    athena.data().path("queries").forEach(q -> assertEquals("SUCCEEDED", q.path("state").asText(), q.toString()));
+    assertEquals(3, athena.data().path("queries").size());
+  }
+
+  @Test
+  void review_withAthenaDatabaseOff_skipsAthenaWithTheReason_andChangesNothingElse() throws Exception {
+    Path store = dir.resolve("out");
+
+    CliRun on = CliRun.of("review", "--sandbox", "--store", store.toString(), "--review-id", "athena-on", "-q");
+    CliRun off = CliRun.of("review", "--sandbox", "--store", store.toString(), "--review-id", "athena-off", "-q",
+        "--athena-database", "off");
+
+    assertEquals(0, on.exitCode(), on.err());
+    assertEquals(0, off.exitCode(), off.err());
+    LocalDirectoryResultStore results = new LocalDirectoryResultStore(store);
+    AnalyzerResult athena = results.getResult("athena-off", "athena").orElseThrow();
     assertEquals(ComponentStatus.SKIPPED, athena.status());
     assertEquals(List.of("no Athena database configured: set the AthenaDatabase parameter (ATHENA_DATABASE)"),
         athena.errors());
     assertTrue(athena.findings().isEmpty(), "no athena finding reads as PASS when off");
+    assertFalse(results.getResult("athena-on", "athena").orElseThrow().findings().isEmpty());
+    for (String component : AnalyzerRegistry.names()) {
+      if (!component.equals("athena")) {
+        AnalyzerResult withAthena = results.getResult("athena-on", component).orElseThrow();
+        AnalyzerResult without = results.getResult("athena-off", component).orElseThrow();
+        assertEquals(withAthena.status(), without.status(), component);
+        assertEquals(findings(withAthena), findings(without), component);
+      }
+    }
+  }
+
+  /** checkId, severity and resource of every finding, in order. */
+  private static List<String> findings(AnalyzerResult result) {
+    return result.findings().stream().map(f -> f.checkId() + " " + f.severity() + " " + f.resource()).toList();
+  }
+
+  @Test
+  void review_withBadAthenaOptions_isBadInputBeforeAnythingRuns() {
+    CliRun workgroup = CliRun.of("review", "--sandbox", "--store", dir.resolve("out").toString(),
+        "--athena-workgroup", "no spaces");
+    CliRun fault = CliRun.of("review", "--sandbox", "--store", dir.resolve("out").toString(),
+        "--athena-query-fault", "agent_occupancy=FAILED");
+    CliRun kind = CliRun.of("review", "--sandbox", "--store", dir.resolve("out").toString(),
+        "--athena-query-fault", "queue_kpis=LATE");
+
+    assertEquals(2, workgroup.exitCode());
+    assertTrue(workgroup.err().contains("--athena-workgroup"), workgroup.err());
+    assertEquals(2, fault.exitCode());
+    assertTrue(fault.err().contains("agent_occupancy") && fault.err().contains("queue_kpis"), fault.err());
+    assertEquals(2, kind.exitCode());
+    assertTrue(kind.err().contains("FAILED, SLOW"), kind.err());
+    assertFalse(Files.exists(dir.resolve("out").resolve("reviews")), "nothing was written");
+  }
+
+  @Test
+  void review_withAFailingAthenaQuery_isPartialNamingIt_theOthersStored() throws Exception {
+    Path store = dir.resolve("out");
+
+    CliRun run = CliRun.of("review", "--sandbox", "--no-rate-limits", "--store", store.toString(), "--review-id",
+        "failing", "-q", "--analyzers", "athena", "--athena-query-fault", "flow_disconnects=FAILED");
+
+    AnalyzerResult athena = new LocalDirectoryResultStore(store).getResult("failing", "athena").orElseThrow();
+    assertEquals(1, run.exitCode(), run.err());
+    assertEquals(ComponentStatus.PARTIAL, athena.status());
+    assertTrue(athena.errors().stream().anyMatch(e -> e.contains("flow_disconnects")), athena.errors().toString());
+    Map<String, String> states = new java.util.TreeMap<>();
+    athena.data().path("queries").forEach(q -> states.put(q.path("name").asText(), q.path("state").asText()));
+    assertEquals(Map.of("contact_volume", "SUCCEEDED", "flow_disconnects", "FAILED", "queue_kpis", "SUCCEEDED"),
+        states);
   }
 
   @Test
@@ -86,7 +152,7 @@ class SandboxReviewCliTest {
     assertEquals(0, run.exitCode(), run.err());
     JsonNode answer = Json.mapper().readTree(run.out());
     assertEquals("COMPLETED", answer.get("status").asText());
-    assertEveryComponentOkButAthenaSkipped(answer.get("components"));
+    assertEveryComponentOk(answer.get("components"));
     assertEquals(AnalyzerRegistry.names().size(), answer.get("components").size());
 
     Map<String, Long> counted = new java.util.TreeMap<>();
@@ -109,7 +175,7 @@ class SandboxReviewCliTest {
     assertEquals(0, run.exitCode(), run.err());
     JsonNode answer = Json.mapper().readTree(run.out());
     assertEquals("COMPLETED", answer.get("status").asText());
-    assertEveryComponentOkButAthenaSkipped(answer.get("components"));
+    assertEveryComponentOk(answer.get("components"));
     Set<String> listings = new java.util.TreeSet<>();
     answer.get("sandboxServed").fieldNames().forEachRemaining(key -> {
       String operation = key.substring(key.indexOf(':') + 1);

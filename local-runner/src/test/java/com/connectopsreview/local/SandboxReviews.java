@@ -1,5 +1,6 @@
 package com.connectopsreview.local;
 
+import com.connectopsreview.athena.AthenaSettings;
 import com.connectopsreview.local.sandbox.Sandbox;
 import com.connectopsreview.orchestrator.ReviewOutcome;
 import com.connectopsreview.shared.privacy.RedactionPolicy;
@@ -17,6 +18,9 @@ import java.util.stream.Collectors;
 /** A quiet in-process review of a running sandbox, as the CLI wires it, for tests that read the store. */
 final class SandboxReviews {
 
+  /** What the CLI's --sandbox review gives the athena component without --athena-* options: the sandbox's data lake. */
+  static final AthenaSettings SANDBOX_ATHENA = new ReviewCommand().athenaSettings(true);
+
   private SandboxReviews() {}
 
   /** Reviews the sandbox's instance over the default window with the named analyzers only. */
@@ -28,7 +32,8 @@ final class SandboxReviews {
   static ReviewOutcome run(Sandbox box, ResultStore store, RedactionPolicy policy, String reviewId,
       String... analyzers) {
     LocalReview review = new LocalReview(store, box.clientOptions(), ApiRateLimiter.standard(), box.instance().arn(),
-        null, policy, new Progress(new PrintWriter(Writer.nullWriter()), true), Clock.systemUTC());
+        null, policy, LocalAnalyzers.forReview(SANDBOX_ATHENA), new Progress(new PrintWriter(Writer.nullWriter()), true),
+        Clock.systemUTC());
     String request = "{\"reviewId\":\"" + reviewId + "\",\"analyzers\":["
         + Arrays.stream(analyzers).map(a -> "\"" + a + "\"").collect(Collectors.joining(",")) + "]}";
     return review.orchestrator().review(request.getBytes(StandardCharsets.UTF_8),

@@ -305,4 +305,41 @@ public final class PlantedProblems {
             Check.absent("LOGS.RETENTION.SET", "the flow-log group has no retention"),
             Check.absent("LOGS.RETENTION.NO_GROUPS", "there are groups under /aws/connect/")));
   }
+
+  /**
+   * The {@code athena} component over the sandbox's data lake ({@code datalake.DataLakeDomain}: its
+   * tables, grants and contact rows; {@code plantedQueue(...)} names the KPI queues), with the database
+   * {@code connect_analytics_consumer} the CLI's --sandbox review configures and the analyzer's default
+   * thresholds, for any review window of 7 to 30 days ending at the sandbox's start; checkIds and
+   * severities as in docs/checks.md, section athena.
+   */
+  public static Expectations athena() {
+    return new Expectations("athena",
+        List.of(
+            new Check("ATHENA.RESOURCE_LINK.NO_STORAGE_DESCRIPTOR", Severity.HIGH,
+                "agent_queue_statistic_record_link: GetTable on its target answers no StorageDescriptor"),
+            new Check("ATHENA.LAKE_FORMATION.DENIED", Severity.HIGH,
+                "contact_evaluation_record_link: GetTable on its target is Lake Formation's AccessDeniedException; "
+                    + "ListPermissions answers no grant"),
+            new Check("ATHENA.RESULTS_BUCKET.NO_LIFECYCLE", Severity.LOW,
+                "connect-ops-review-athena-results-123456789012: NoSuchLifecycleConfiguration"),
+            new Check("ATHENA.KPI.ABANDONMENT_HIGH", Severity.HIGH,
+                "the abandonment queue: about 20 % abandoned after 10 s or more (above twice the 8 % threshold)"),
+            new Check("ATHENA.KPI.SERVICE_LEVEL_LOW", Severity.HIGH,
+                "the service-level queue (about 47 % within 20 s) and the understaffed abandonment queue (about 52 %)"),
+            new Check("ATHENA.KPI.TRANSFER_RATE_HIGH", Severity.LOW, "the transfer queue: about 35 % transferred")),
+        List.of(new Check("ATHENA.WORKGROUP.READY", Severity.PASS,
+            "primary: ENABLED, OutputLocation set, SSE_S3, EnforceWorkGroupConfiguration")),
+        List.of(
+            Check.absent("ATHENA.WORKGROUP.DISABLED", "primary is ENABLED"),
+            Check.absent("ATHENA.WORKGROUP.NO_RESULT_LOCATION", "primary has an OutputLocation"),
+            Check.absent("ATHENA.WORKGROUP.RESULTS_NOT_ENCRYPTED", "primary encrypts with SSE_S3"),
+            Check.absent("ATHENA.DATABASE.NOT_FOUND", "connect_analytics_consumer exists"),
+            Check.absent("ATHENA.RESOURCE_LINK.TARGET_NOT_FOUND", "every link's target exists"),
+            Check.absent("ATHENA.TABLES.MISSING", "contact_record and contact_flow_events are linked"),
+            Check.absent("ATHENA.TABLES.READY", "one link is broken and one table denied"),
+            Check.absent("ATHENA.QUERY.FAILED", "every KPI query succeeds (without --athena-query-fault)"),
+            Check.absent("ATHENA.QUERY.TIMED_OUT", "every KPI query ends within a second"),
+            Check.absent("ATHENA.KPI.WITHIN_THRESHOLDS", "three queues cross a threshold")));
+  }
 }

@@ -30,7 +30,8 @@ public final class ScenarioGenerator {
       TelephonyGenerator::generate,
       CapacityGenerator::generate,
       com.connectopsreview.local.sandbox.cloudtrail.CloudTrailGenerator::generate,
-      com.connectopsreview.local.sandbox.observability.ObservabilityGenerator::generate);
+      com.connectopsreview.local.sandbox.observability.ObservabilityGenerator::generate,
+      com.connectopsreview.local.sandbox.datalake.DataLakeGenerator::generate);
 
   private final ScenarioBasis basis;
 

@@ -101,6 +101,21 @@ class SandboxDocsTest {
   }
 
   @Test
+  void athenaTables_equalPlantedProblems_andEveryCheckIdIsInTheCatalog() {
+    PlantedProblems.Expectations athena = PlantedProblems.athena();
+
+    assertEquals(withSeverity(athena.planted()), severitiesUnder("#### Athena: planted (must be reported)"));
+    assertEquals(withSeverity(athena.passes()), severitiesUnder("#### Athena: must pass"));
+    assertEquals(ids(athena.absent()), checkIdsUnder("#### Athena: must not be reported"));
+    for (String checkId : athena.expectedCheckIds()) {
+      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+    }
+    for (String checkId : athena.unexpectedCheckIds()) {
+      assertTrue(checks.contains("| `" + checkId + "` |"), checkId + " is not in docs/checks.md");
+    }
+  }
+
+  @Test
   void everyPlantedCheckId_isInTheCheckCatalog() {
     Set<String> all = new LinkedHashSet<>();
     for (PlantedProblems.Expectations e

@@ -15,7 +15,7 @@ import java.util.function.Function;
 public final class AwsService {
 
   /** The wire protocols the SDK clients of the served services speak. */
-  public enum Protocol { REST_JSON, AWS_JSON, AWS_QUERY }
+  public enum Protocol { REST_JSON, REST_XML, AWS_JSON, AWS_QUERY }
 
   /**
    * What a service answers to each kind of failure: codes and statuses as the real service sends them.
@@ -39,13 +39,16 @@ public final class AwsService {
   private final boolean requestIdInErrors;
   private final Errors errors;
   private final Function<Scenario, String> deniedResource;
+  private final String xmlNamespace;
 
   /**
    * @param targetPrefix the X-Amz-Target prefix of a JSON-protocol service, the API version
    *     ({@code Version} parameter) of a query-protocol service, null for REST
+   * @param xmlNamespace the namespace of a query-protocol service's XML answers; null otherwise
    */
   private AwsService(String sdkName, String iamPrefix, String signingName, Protocol protocol, String targetPrefix,
-      String protocolName, boolean requestIdInErrors, Errors errors, Function<Scenario, String> deniedResource) {
+      String protocolName, boolean requestIdInErrors, Errors errors, Function<Scenario, String> deniedResource,
+      String xmlNamespace) {
     this.sdkName = Objects.requireNonNull(sdkName);
     this.iamPrefix = Objects.requireNonNull(iamPrefix);
     this.signingName = Objects.requireNonNull(signingName);
@@ -55,6 +58,7 @@ public final class AwsService {
     this.requestIdInErrors = requestIdInErrors;
     this.errors = Objects.requireNonNull(errors);
     this.deniedResource = Objects.requireNonNull(deniedResource);
+    this.xmlNamespace = xmlNamespace;
   }
 
   /**
@@ -65,33 +69,53 @@ public final class AwsService {
   public static AwsService restJson(String sdkName, String iamPrefix, String signingName, Errors errors,
       Function<Scenario, String> deniedResource) {
     return new AwsService(sdkName, iamPrefix, signingName, Protocol.REST_JSON, null, "REST-JSON", false, errors,
-        deniedResource);
+        deniedResource, null);
+  }
+
+  /**
+   * A REST-XML service (Amazon S3): members in path, query and headers, XML answers; errors as
+   * status + {@code <Error><Code>...</Code><Message>...</Message>...</Error>}.
+   */
+  public static AwsService restXml(String sdkName, String iamPrefix, String signingName, Errors errors,
+      Function<Scenario, String> deniedResource) {
+    return new AwsService(sdkName, iamPrefix, signingName, Protocol.REST_XML, null, "REST-XML", false, errors,
+        deniedResource, null);
   }
 
   /** A JSON 1.1 service: POST / with {@code X-Amz-Target: <targetPrefix>.<Operation>}. */
   public static AwsService awsJson(String sdkName, String iamPrefix, String signingName, String targetPrefix,
       Errors errors, Function<Scenario, String> deniedResource) {
     return new AwsService(sdkName, iamPrefix, signingName, Protocol.AWS_JSON, Objects.requireNonNull(targetPrefix),
-        "JSON 1.1", false, errors, deniedResource);
+        "JSON 1.1", false, errors, deniedResource, null);
   }
 
-  /** A query-protocol service: form POST with {@code Action} and {@code Version=<apiVersion>}, XML answers. */
+  /**
+   * A query-protocol service: form POST with {@code Action} and {@code Version=<apiVersion>}, XML answers
+   * in the namespace {@code http://<signingName>.amazonaws.com/doc/<apiVersion>/} (CloudWatch's).
+   */
   public static AwsService awsQuery(String sdkName, String iamPrefix, String signingName, String apiVersion,
       Errors errors, Function<Scenario, String> deniedResource) {
+    return awsQuery(sdkName, iamPrefix, signingName, apiVersion,
+        "http://" + signingName + ".amazonaws.com/doc/" + apiVersion + "/", errors, deniedResource);
+  }
+
+  /** A query-protocol service whose XML answers are in {@code xmlNamespace} (STS: {@code https://sts...}). */
+  public static AwsService awsQuery(String sdkName, String iamPrefix, String signingName, String apiVersion,
+      String xmlNamespace, Errors errors, Function<Scenario, String> deniedResource) {
     return new AwsService(sdkName, iamPrefix, signingName, Protocol.AWS_QUERY, Objects.requireNonNull(apiVersion),
-        "Query / XML", false, errors, deniedResource);
+        "Query / XML", false, errors, deniedResource, Objects.requireNonNull(xmlNamespace));
   }
 
   /** The same service, documented under another protocol name (e.g. {@code JSON 1.1 / CBOR}). */
   public AwsService describedAs(String name) {
     return new AwsService(sdkName, iamPrefix, signingName, protocol, targetPrefix, name, requestIdInErrors, errors,
-        deniedResource);
+        deniedResource, xmlNamespace);
   }
 
   /** The same REST-JSON service, whose error bodies are {@code {"Message", "RequestID"}} (Amazon Pinpoint's). */
   public AwsService withRequestIdInErrors() {
     return new AwsService(sdkName, iamPrefix, signingName, protocol, targetPrefix, protocolName, true, errors,
-        deniedResource);
+        deniedResource, xmlNamespace);
   }
 
   public Protocol protocol() {
@@ -121,8 +145,14 @@ public final class AwsService {
     return protocol == Protocol.AWS_JSON ? targetPrefix : null;
   }
 
+  /** A REST service (JSON or XML): routed by method and path. */
   public boolean isRest() {
-    return protocol == Protocol.REST_JSON;
+    return protocol == Protocol.REST_JSON || protocol == Protocol.REST_XML;
+  }
+
+  /** The namespace of a query-protocol service's XML answers; null otherwise. */
+  String xmlNamespace() {
+    return xmlNamespace;
   }
 
   /** Whether REST-JSON error bodies carry the request id ({@code {"Message", "RequestID"}}). */
@@ -147,8 +177,9 @@ public final class AwsService {
   }
 
   /**
-   * IAM's answer: the REST services 403, the JSON-protocol services 400, all with code
-   * AccessDeniedException; query-protocol services 403 AccessDenied.
+   * IAM's answer: the REST-JSON services 403, the JSON-protocol services 400, all with code
+   * AccessDeniedException; query-protocol services 403 AccessDenied; S3 (REST-XML) 403 AccessDenied
+   * "Access Denied", which names no principal.
    */
   public ApiError accessDenied(String operation, String resource) {
     String message = "User: arn:aws:sts::" + Scenario.ACCOUNT_ID
@@ -159,6 +190,7 @@ public final class AwsService {
       case REST_JSON -> new ApiError("AccessDeniedException", 403, message);
       case AWS_JSON -> new ApiError("AccessDeniedException", 400, message);
       case AWS_QUERY -> new ApiError("AccessDenied", 403, message);
+      case REST_XML -> new ApiError("AccessDenied", 403, "Access Denied");
     };
   }
 
@@ -183,9 +215,11 @@ public final class AwsService {
 
   /** A request with no SigV4 signature. */
   public ApiError missingAuthentication() {
-    return protocol == Protocol.AWS_QUERY
-        ? new ApiError("MissingAuthenticationToken", 403, "Request is missing Authentication Token")
-        : new ApiError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+    return switch (protocol) {
+      case AWS_QUERY -> new ApiError("MissingAuthenticationToken", 403, "Request is missing Authentication Token");
+      case REST_XML -> new ApiError("AccessDenied", 403, "Access Denied");
+      default -> new ApiError("MissingAuthenticationTokenException", 403, "Missing Authentication Token");
+    };
   }
 
   @Override

@@ -1,5 +1,6 @@
 package com.connectopsreview.local.sandbox.server;
 
+import com.connectopsreview.local.sandbox.SandboxOptions;
 import com.connectopsreview.local.sandbox.Scenario;
 import com.connectopsreview.local.sandbox.server.OperationRegistry.Operation;
 import com.connectopsreview.shared.model.InstanceRef;
@@ -20,12 +21,20 @@ public final class Call {
   private final WireRequest request;
   private final Map<String, String> pathParams;
   private final JsonNode input;
+  private final SandboxOptions options;
 
-  Call(Operation operation, WireRequest request, Map<String, String> pathParams, JsonNode input) {
+  Call(Operation operation, WireRequest request, Map<String, String> pathParams, JsonNode input,
+      SandboxOptions options) {
     this.operation = operation;
     this.request = request;
     this.pathParams = Map.copyOf(pathParams);
     this.input = input;
+    this.options = options;
+  }
+
+  /** The options the sandbox runs with (e.g. the Athena query faults a handler applies itself). */
+  public SandboxOptions options() {
+    return options;
   }
 
   public Operation operation() {

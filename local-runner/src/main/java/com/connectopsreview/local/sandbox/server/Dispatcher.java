@@ -97,10 +97,15 @@ public final class Dispatcher {
       return call(operation.get(), Map.of(), request);
     }
     String signingName = signingName(request);
-    Optional<OperationRegistry.Match> match = registry.byPath(request.method(), request.path(), signingName);
+    Optional<OperationRegistry.Match> match = registry.byPath(request.method(), request.path(), signingName,
+        request.query().keySet());
     if (match.isEmpty()) {
       String what = request.describe() + (signingName == null ? "" : " (signed for " + signingName + ")");
-      return unrouted(request, what, WireProtocol.RestJson.INSTANCE, 404,
+      // A request signed for S3 gets its answer in XML, which is all the S3 client reads; the rest REST-JSON.
+      WireProtocol protocol = signingName == null ? WireProtocol.RestJson.INSTANCE
+          : registry.restServiceSignedAs(signingName).filter(s -> s.protocol() == AwsService.Protocol.REST_XML)
+              .map(WireProtocol::of).orElse(WireProtocol.RestJson.INSTANCE);
+      return unrouted(request, what, protocol, 404,
           "The sandbox does not serve " + what + "; it serves: " + served());
     }
     return call(match.get().operation(), match.get().pathParams(), request);
@@ -126,7 +131,7 @@ public final class Dispatcher {
         throw operation.service().serverError();
       }
       JsonNode input = protocol.input(request);
-      JsonNode output = operation.handler().handle(new Call(operation, request, pathParams, input));
+      JsonNode output = operation.handler().handle(new Call(operation, request, pathParams, input, options));
       return protocol.success(output, request, fault == SandboxFault.MALFORMED_BODY);
     } catch (ApiError e) {
       return protocol.error(e, request);

@@ -30,7 +30,8 @@ public final class OperationRegistry {
    * One routed operation.
    *
    * @param method HTTP method of a REST operation (null for JSON-protocol operations, which are POST /)
-   * @param path path template of a REST operation, e.g. {@code /instance/{InstanceId}}
+   * @param path path template of a REST operation, e.g. {@code /instance/{InstanceId}}; a query
+   *     parameter after {@code ?} is one the request must carry (S3's sub-resources: {@code /{Bucket}?lifecycle})
    * @param limit its default rate limit (requests per second, burst)
    */
   public record Operation(AwsService service, String name, String method, String path, Limit limit, Handler handler) {
@@ -48,7 +49,7 @@ public final class OperationRegistry {
     /** How a request reaches it, for documentation. */
     public String route() {
       return switch (service.protocol()) {
-        case REST_JSON -> method + " " + path;
+        case REST_JSON, REST_XML -> method + " " + path;
         case AWS_JSON -> "POST / X-Amz-Target: " + service.targetPrefix() + "." + name;
         case AWS_QUERY -> "POST / Action=" + name + "&Version=" + service.apiVersion();
       };
@@ -70,7 +71,7 @@ public final class OperationRegistry {
     return registry;
   }
 
-  /** Registers a REST-JSON operation. */
+  /** Registers a REST (JSON or XML) operation. */
   public OperationRegistry rest(AwsService service, String name, String method, String path, Limit limit,
       Handler handler) {
     if (!service.isRest()) {
@@ -132,6 +133,13 @@ public final class OperationRegistry {
         .findFirst();
   }
 
+  /** The REST service that signs as {@code signingName}, if the sandbox serves one. */
+  Optional<AwsService> restServiceSignedAs(String signingName) {
+    return operations.values().stream().map(Operation::service)
+        .filter(service -> service.isRest() && service.signingName().equals(signingName))
+        .findFirst();
+  }
+
   /** The JSON-protocol service an X-Amz-Target prefix belongs to, if the sandbox serves it. */
   Optional<AwsService> serviceOfTarget(String target) {
     int dot = target.lastIndexOf('.');
@@ -147,15 +155,20 @@ public final class OperationRegistry {
    * @param signingName the SigV4 signing name of the request (its credential scope): only that
    *     service's operations match, as only that service answers on its host in AWS; null (an
    *     unsigned request) matches any REST service
+   * @param queryNames the request's query parameter names: a template's {@code ?name} must be among them
    */
-  Optional<Match> byPath(String method, String rawPath, String signingName) {
+  Optional<Match> byPath(String method, String rawPath, String signingName, java.util.Set<String> queryNames) {
     String[] actual = split(rawPath);
     for (Operation operation : operations.values()) {
       if (!operation.service().isRest() || !operation.method().equalsIgnoreCase(method)
           || signingName != null && !signingName.equals(operation.service().signingName())) {
         continue;
       }
-      String[] template = split(operation.path());
+      int q = operation.path().indexOf('?');
+      if (q >= 0 && !queryNames.contains(operation.path().substring(q + 1))) {
+        continue;
+      }
+      String[] template = split(q < 0 ? operation.path() : operation.path().substring(0, q));
       if (template.length != actual.length) {
         continue;
       }

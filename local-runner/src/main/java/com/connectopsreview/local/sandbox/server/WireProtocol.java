@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * How a protocol reads a request body and writes answers and errors. The three implementations are
- * the AWS protocols the SDK 2.40.2 clients of the routed services speak.
+ * How a protocol reads a request body and writes answers and errors. The implementations are the AWS
+ * protocols the SDK 2.40.2 clients of the routed services speak.
  */
 public sealed interface WireProtocol {
 
@@ -30,8 +30,10 @@ public sealed interface WireProtocol {
   static WireProtocol of(AwsService service) {
     return switch (service.protocol()) {
       case REST_JSON -> service.requestIdInErrors() ? RestJson.WITH_REQUEST_ID : RestJson.INSTANCE;
+      case REST_XML -> RestXml.INSTANCE;
       case AWS_JSON -> AwsJson.INSTANCE;
-      case AWS_QUERY -> AwsQuery.INSTANCE;
+      case AWS_QUERY -> AwsQuery.XMLNS_CLOUDWATCH.equals(service.xmlNamespace()) ? AwsQuery.INSTANCE
+          : new AwsQuery(service.xmlNamespace());
     };
   }
 
@@ -141,10 +143,14 @@ public sealed interface WireProtocol {
    * {@code <member>} elements, timestamps as ISO 8601; errors as {@code <ErrorResponse>}.
    */
   final class AwsQuery implements WireProtocol {
-    static final AwsQuery INSTANCE = new AwsQuery();
     static final String XMLNS_CLOUDWATCH = "http://monitoring.amazonaws.com/doc/2010-08-01/";
+    static final AwsQuery INSTANCE = new AwsQuery(XMLNS_CLOUDWATCH);
 
-    private AwsQuery() {}
+    private final String namespace;
+
+    private AwsQuery(String namespace) {
+      this.namespace = namespace;
+    }
 
     /** The decoded form parameters, in order; the first value of a repeated name wins. */
     static Map<String, String> form(WireRequest request) {
@@ -174,7 +180,7 @@ public sealed interface WireProtocol {
       String action = form(request).getOrDefault("Action", "Unknown");
       String requestId = UUID.randomUUID().toString();
       StringBuilder xml = new StringBuilder(4096);
-      xml.append("<").append(action).append("Response xmlns=\"").append(XMLNS_CLOUDWATCH).append("\">")
+      xml.append("<").append(action).append("Response xmlns=\"").append(namespace).append("\">")
           .append("<").append(action).append("Result>");
       output.fields().forEachRemaining(e -> element(xml, e.getKey(), e.getValue()));
       xml.append("</").append(action).append("Result><ResponseMetadata><RequestId>").append(requestId)
@@ -186,7 +192,7 @@ public sealed interface WireProtocol {
       return new WireResponse(200, headers, truncated ? cut(body) : body);
     }
 
-    private static void element(StringBuilder xml, String name, JsonNode value) {
+    static void element(StringBuilder xml, String name, JsonNode value) {
       xml.append('<').append(name).append('>');
       content(xml, value);
       xml.append("</").append(name).append('>');
@@ -218,8 +224,74 @@ public sealed interface WireProtocol {
       return new WireResponse(error.status(), headers, xml.getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
       return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+  }
+
+  /**
+   * REST-XML (Amazon S3): members in path and query, no request body for the operations served. An
+   * answer's output is one member, the root element; lists inside it are flattened (S3's
+   * {@code <Rule>...</Rule><Rule>...</Rule>}). Errors are {@code <Error>} with Code, Message, the
+   * bucket the path names ({@code BucketName}, as S3 adds it), RequestId and HostId, and S3's
+   * {@code x-amz-request-id} / {@code x-amz-id-2} headers.
+   */
+  final class RestXml implements WireProtocol {
+    static final RestXml INSTANCE = new RestXml();
+    static final String XMLNS_S3 = "http://s3.amazonaws.com/doc/2006-03-01/";
+
+    private RestXml() {}
+
+    @Override
+    public JsonNode input(WireRequest request) {
+      return JsonNodeFactory.instance.objectNode();
+    }
+
+    @Override
+    public WireResponse success(JsonNode output, WireRequest request, boolean truncated) {
+      StringBuilder xml = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>");
+      output.fields().forEachRemaining(root -> {
+        xml.append('<').append(root.getKey()).append(" xmlns=\"").append(XMLNS_S3).append("\">");
+        root.getValue().fields().forEachRemaining(e -> flattened(xml, e.getKey(), e.getValue()));
+        xml.append("</").append(root.getKey()).append('>');
+      });
+      byte[] body = xml.toString().getBytes(StandardCharsets.UTF_8);
+      return new WireResponse(200, headers(), truncated ? cut(body) : body);
+    }
+
+    private static void flattened(StringBuilder xml, String name, JsonNode value) {
+      if (value.isArray()) {
+        value.forEach(v -> flattened(xml, name, v));
+      } else if (value.isObject()) {
+        xml.append('<').append(name).append('>');
+        value.fields().forEachRemaining(e -> flattened(xml, e.getKey(), e.getValue()));
+        xml.append("</").append(name).append('>');
+      } else {
+        AwsQuery.element(xml, name, value);
+      }
+    }
+
+    @Override
+    public WireResponse error(ApiError error, WireRequest request) {
+      Map<String, String> headers = headers();
+      String path = request.path().startsWith("/") ? request.path().substring(1) : request.path();
+      String bucket = path.isEmpty() ? null : path.split("/", 2)[0];
+      String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Error><Code>" + AwsQuery.escape(error.code())
+          + "</Code><Message>" + AwsQuery.escape(error.getMessage()) + "</Message>"
+          + (bucket == null ? "" : "<BucketName>" + AwsQuery.escape(bucket) + "</BucketName>")
+          + "<RequestId>" + headers.get("x-amz-request-id") + "</RequestId><HostId>" + headers.get("x-amz-id-2")
+          + "</HostId></Error>";
+      return new WireResponse(error.status(), headers, xml.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static Map<String, String> headers() {
+      Map<String, String> headers = new LinkedHashMap<>();
+      headers.put("Content-Type", "application/xml");
+      headers.put("x-amz-request-id", UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase(
+          java.util.Locale.ROOT));
+      headers.put("x-amz-id-2", java.util.Base64.getEncoder().encodeToString(
+          UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)));
+      return headers;
     }
   }
 }
