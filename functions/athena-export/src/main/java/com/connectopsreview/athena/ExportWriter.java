@@ -1,5 +1,6 @@
 package com.connectopsreview.athena;
 
+import com.connectopsreview.shared.csv.Csv;
 import com.connectopsreview.shared.json.Json;
 import com.connectopsreview.shared.sections.AthenaSection.Export;
 import com.connectopsreview.shared.store.ResultStore;
@@ -33,12 +34,7 @@ final class ExportWriter {
   }
 
   static String csv(List<String> columns, List<List<String>> rows) {
-    StringBuilder out = new StringBuilder();
-    line(out, columns);
-    for (List<String> row : rows) {
-      line(out, row);
-    }
-    return out.toString();
+    return Csv.of(columns, rows);
   }
 
   static String jsonLines(List<String> columns, List<List<String>> rows) {
@@ -56,26 +52,5 @@ final class ExportWriter {
       out.append(object).append('\n');
     }
     return out.toString();
-  }
-
-  private static void line(StringBuilder out, List<String> fields) {
-    for (int i = 0; i < fields.size(); i++) {
-      if (i > 0) {
-        out.append(',');
-      }
-      out.append(field(fields.get(i)));
-    }
-    out.append("\r\n");
-  }
-
-  /** RFC 4180: a field with a comma, a quote or a line break is quoted, its quotes doubled; NULL is empty. */
-  static String field(String value) {
-    if (value == null) {
-      return "";
-    }
-    if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-      return "\"" + value.replace("\"", "\"\"") + "\"";
-    }
-    return value;
   }
 }

@@ -33,6 +33,13 @@ public final class OrchestratorFactory {
         new LambdaReportInvoker(caller, config.reportFunction()), clock);
   }
 
+  /** Presigned report links, in the function's own Region, valid for REPORT_URL_EXPIRY_MINUTES (default 60). */
+  static ReportLinks reportLinks(Map<String, String> env) {
+    java.time.Duration expiry = ReportLinks.expiry(env);
+    return new ReportLinks(software.amazon.awssdk.services.s3.presigner.S3Presigner.builder()
+        .region(new DefaultAwsRegionProviderChain().getRegion()).build(), expiry);
+  }
+
   /** The orchestrator with any invokers (the local runner passes in-process ones). */
   public static Orchestrator create(
       OrchestratorConfig config, ResultStore store, AnalyzerInvoker analyzers, ReportInvoker reports,

@@ -42,7 +42,7 @@ class OrchestratorHandlerTest {
         new OrchestratorConfig(Fixtures.INSTANCE_ARN, "/aws/connect/example", Map.of(), "report"),
         store, new InProcessAnalyzerInvoker(analyzers), new InProcessReportInvoker(new Fixtures.FakeReport(store)),
         Fixtures.CLOCK);
-    handler = new OrchestratorHandler(orchestrator, java.time.Clock.systemUTC());
+    handler = new OrchestratorHandler(orchestrator, java.time.Clock.systemUTC(), ReportLinksTest.links(60));
   }
 
   private JsonNode invoke(String event) throws Exception {
@@ -59,6 +59,7 @@ class OrchestratorHandlerTest {
     assertEquals("COMPLETED", answer.get("status").asText());
     assertEquals("OK", answer.at("/components/instance").asText());
     assertTrue(answer.at("/report/html").asText().endsWith("report.html"));
+    assertTrue(answer.path("reportUrl").isMissingNode(), "a local file needs no presigned link");
     ReviewManifest manifest = store.getManifest(reviewId).orElseThrow();
     assertEquals(Fixtures.INSTANCE_ARN, manifest.instance().arn());
     assertEquals(Duration.ofDays(7), manifest.window().length());

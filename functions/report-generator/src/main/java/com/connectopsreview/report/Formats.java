@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Collection;
+import java.util.Locale;
 import java.util.Map;
 
 /** How values are written in the HTML report (the JSON report keeps them raw). */
@@ -124,6 +125,31 @@ final class Formats {
       unit++;
     }
     return value.setScale(1, RoundingMode.HALF_UP).toPlainString() + " " + units[unit];
+  }
+
+  /**
+   * The rendered page with every bidirectional embedding, override and isolate control (U+202A to U+202E,
+   * U+2066 to U+2069) written as visible text, {@code [U+202E]}: a stored name cannot reorder what a
+   * reader sees (an override shows {@code txt.exe} as {@code exe.txt}, and a dangling one reverses the rest
+   * of its line). The templates use none of them; the JSON and CSV keep stored values as they are.
+   */
+  static String visibleBidiControls(String html) {
+    StringBuilder out = null;
+    for (int i = 0; i < html.length(); i++) {
+      char c = html.charAt(i);
+      boolean control = (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
+      if (control && out == null) {
+        out = new StringBuilder(html.length() + 64).append(html, 0, i);
+      }
+      if (out != null) {
+        if (control) {
+          out.append(String.format(Locale.ROOT, "[U+%04X]", (int) c));
+        } else {
+          out.append(c);
+        }
+      }
+    }
+    return out == null ? html : out.toString();
   }
 
   /** {@code $0.0005} below a cent (four decimals, so a small scan is not "$0.00"), else {@code $12.35}. */

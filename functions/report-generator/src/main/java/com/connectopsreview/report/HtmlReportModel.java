@@ -33,6 +33,8 @@ final class HtmlReportModel {
       components.add(component(component));
     }
     model.put("components", components);
+    model.put("fixFirst", fixFirst(report));
+    model.put("pillarScores", pillarScores(report));
     model.put("instanceSection", InstanceSectionModel.of(
         report.component(ReviewReportReader.INSTANCE_COMPONENT).orElse(null)));
     model.put("capacitySection", CapacitySectionModel.of(
@@ -79,6 +81,47 @@ final class HtmlReportModel {
         "css", severityCss(severity),
         "count", String.valueOf(count))));
     return counts;
+  }
+
+  /** The summary's fix-first list: the {@link FixFirst#TOP} most urgent fixes, each linked to its section. */
+  private static Map<String, Object> fixFirst(ReviewReport report) {
+    List<FixFirst.Item> items = FixFirst.items(report.components());
+    Map<String, String> titles = new java.util.HashMap<>();
+    report.components().forEach(c -> titles.put(c.name(), c.title()));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FixFirst.Item item : items.subList(0, Math.min(FixFirst.TOP, items.size()))) {
+      rows.add(map(
+          "severity", item.severity().name(),
+          "css", severityCss(item.severity()),
+          "checkId", item.checkId(),
+          "pillar", item.pillar().displayName(),
+          "title", item.title(),
+          "resources", item.resources() > 1 ? item.resources() + " resources" : null,
+          "resource", item.resources() == 1 ? blankToNull(item.resource()) : null,
+          "recommendation", item.recommendation(),
+          "consoleHref", SafeLinks.httpOrNull(item.consoleUrl()),
+          "href", "#findings-" + anchor(item.component()),
+          "component", titles.getOrDefault(item.component(), item.component())));
+    }
+    return map("items", rows, "total", String.valueOf(items.size()),
+        "more", items.size() > FixFirst.TOP ? String.valueOf(items.size() - FixFirst.TOP) : null);
+  }
+
+  private static List<Map<String, Object>> pillarScores(ReviewReport report) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (FixFirst.PillarScore p : FixFirst.pillars(report.components())) {
+      List<Map<String, Object>> counts = new ArrayList<>();
+      p.findings().forEach((severity, n) -> counts.add(map("severity", severity.name(), "css", severityCss(severity),
+          "count", String.valueOf(n))));
+      rows.add(map(
+          "pillar", p.pillar().displayName(),
+          "score", String.valueOf(p.score()),
+          "band", p.score() >= 90 ? "good" : p.score() >= 60 ? "fair" : "poor",
+          "failingChecks", String.valueOf(p.failingChecks()),
+          "passes", String.valueOf(p.passes()),
+          "counts", counts));
+    }
+    return rows;
   }
 
   private static Map<String, Object> component(ComponentReport component) {

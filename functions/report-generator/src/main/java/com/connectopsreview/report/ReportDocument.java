@@ -21,8 +21,11 @@ import java.util.Map;
  * @param summary findings per severity, every severity present, most severe first
  * @param findings every finding with its component, in report order
  * @param redactionPolicy the policy the review applied to customer data (null: not recorded)
+ * @param fixFirst the most urgent fixes, one per check, as the summary lists them
+ * @param pillarScores every pillar's score, in the Pillar order
  */
 record ReportDocument(
+    int schemaVersion,
     String reviewId,
     Instant generatedAt,
     Instance instance,
@@ -31,7 +34,12 @@ record ReportDocument(
     Map<String, Component> components,
     Map<Severity, Long> summary,
     List<ReportFinding> findings,
-    String redactionPolicy) {
+    String redactionPolicy,
+    List<FixFirst.Item> fixFirst,
+    List<FixFirst.PillarScore> pillarScores) {
+
+  /** docs/report-schema.md; docs/report.schema.json validates it. */
+  static final int SCHEMA_VERSION = 1;
 
   /** The manifest's instance plus its alias when the instance component recorded one. */
   @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -60,8 +68,10 @@ record ReportDocument(
           c.status(), c.durationMs(), c.apiCalls(), c.errors(), c.findings().size()));
       c.findings().forEach(f -> findings.add(new ReportFinding(c.name(), f)));
     }
-    return new ReportDocument(
+    List<FixFirst.Item> fixes = FixFirst.items(report.components());
+    return new ReportDocument(SCHEMA_VERSION,
         report.reviewId(), report.generatedAt(), Instance.of(report.instance(), report.alias()),
-        report.window(), report.status(), components, report.severityCounts(), findings, report.redactionPolicy());
+        report.window(), report.status(), components, report.severityCounts(), findings, report.redactionPolicy(),
+        fixes.subList(0, Math.min(FixFirst.TOP, fixes.size())), FixFirst.pillars(report.components()));
   }
 }

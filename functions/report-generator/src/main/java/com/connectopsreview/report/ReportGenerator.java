@@ -16,14 +16,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Renders a stored review as {@code report.html} (self-contained, printable) and {@code report.json},
- * stores both as artifacts of the review and says where they are. Used by the Lambda handler, the
+ * Renders a stored review as {@code report.html} (self-contained, printable), {@code report.json} and
+ * {@code findings.csv}, stores them as artifacts of the review and says where they are. Used by the Lambda handler, the
  * local runner and the end-to-end tests alike.
  */
 public final class ReportGenerator {
 
   public static final String HTML_ARTIFACT = "report.html";
   public static final String JSON_ARTIFACT = "report.json";
+  public static final String CSV_ARTIFACT = "findings.csv";
+  static final String CSV_CONTENT_TYPE = "text/csv; charset=utf-8";
   static final String HTML_CONTENT_TYPE = "text/html; charset=utf-8";
   static final String JSON_CONTENT_TYPE = "application/json";
   static final String LOG_COMPONENT = "report";
@@ -58,9 +60,11 @@ public final class ReportGenerator {
       byte[] json = Json.toBytes(ReportDocument.of(report));
       String htmlLocation = store.putArtifact(reviewId, HTML_ARTIFACT, HTML_CONTENT_TYPE, html);
       String jsonLocation = store.putArtifact(reviewId, JSON_ARTIFACT, JSON_CONTENT_TYPE, json);
+      byte[] csv = FindingsCsv.of(report).getBytes(StandardCharsets.UTF_8);
+      String csvLocation = store.putArtifact(reviewId, CSV_ARTIFACT, CSV_CONTENT_TYPE, csv);
       LOG.info("report written: status {}, {} components, {} findings, html {} bytes, json {} bytes",
           report.status(), report.components().size(), report.findingCount(), html.length, json.length);
-      return new ReportResponse(reviewId, htmlLocation, jsonLocation, report.findingCount());
+      return new ReportResponse(reviewId, htmlLocation, jsonLocation, csvLocation, report.findingCount());
     }
   }
 

@@ -40,7 +40,7 @@ final class ReportTemplates {
       Template template = CONFIGURATION.getTemplate(templateName);
       StringWriter out = new StringWriter(64 * 1024);
       template.process(model, out);
-      return out.toString();
+      return Formats.visibleBidiControls(out.toString());
     } catch (TemplateException e) {
       // Template name and line only: the message may quote data values.
       throw new ReportRenderingException("cannot render " + templateName + " (template "

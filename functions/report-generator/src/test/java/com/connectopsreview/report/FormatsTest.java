@@ -89,4 +89,16 @@ class FormatsTest {
     assertEquals("$12.35", Formats.usd(12.345));
     assertNull(Formats.usd(null));
   }
+
+  @Test
+  void visibleBidiControls_writesOverridesAndIsolatesAsText_leavesEverythingElse() {
+    String plain = "<td>queue é‏ א</td>";
+
+    assertEquals("<td>a [U+202E]txt.exe [U+2066]b[U+2069] [U+202A]</td>",
+        Formats.visibleBidiControls("<td>a ‮txt.exe ⁦b⁩ ‪</td>"));
+    assertEquals("[U+202B][U+202C][U+202D][U+2067][U+2068]",
+        Formats.visibleBidiControls("‫‬‭⁧⁨"));
+    // Marks and right-to-left letters are ordinary text: a Hebrew queue name stays as written.
+    assertEquals(plain, Formats.visibleBidiControls(plain));
+  }
 }

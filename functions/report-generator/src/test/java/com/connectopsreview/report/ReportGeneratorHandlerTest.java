@@ -72,7 +72,10 @@ class ReportGeneratorHandlerTest {
     String html = new String(store.getArtifact(EVENT_REVIEW_ID, "report.html").orElseThrow(), StandardCharsets.UTF_8);
     assertTrue(html.contains("INSTANCE.A.B"));
     Map<?, ?> raw = Json.fromBytes(out.toByteArray(), Map.class);
-    assertEquals(List.of("reviewId", "html", "json", "findingCount"), List.copyOf(raw.keySet()));
+    assertEquals(List.of("reviewId", "html", "json", "csv", "findingCount"), List.copyOf(raw.keySet()));
+    assertTrue(response.csv().endsWith("findings.csv"));
+    String csv = new String(store.getArtifact(EVENT_REVIEW_ID, "findings.csv").orElseThrow(), StandardCharsets.UTF_8);
+    assertEquals(3, csv.split("\r\n").length, "header and one record per finding");
   }
 
   @Test

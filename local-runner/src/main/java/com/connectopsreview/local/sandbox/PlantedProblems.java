@@ -8,6 +8,7 @@ import com.connectopsreview.shared.model.Severity;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -341,5 +342,41 @@ public final class PlantedProblems {
             Check.absent("ATHENA.QUERY.FAILED", "every KPI query succeeds (without --athena-query-fault)"),
             Check.absent("ATHENA.QUERY.TIMED_OUT", "every KPI query ends within a second"),
             Check.absent("ATHENA.KPI.WITHIN_THRESHOLDS", "three queues cross a threshold")));
+  }
+
+  /**
+   * A hostile text planted in a name that operators choose and the report shows.
+   *
+   * @param text what the scenario serves
+   * @param where the entity whose name carries it
+   */
+  public record HostileText(String text, String where) {
+
+    /** The text as docs/sandbox.md writes it: bidirectional controls as {@code U+202E}. */
+    public String documented() {
+      StringBuilder out = new StringBuilder();
+      text.codePoints().forEach(c -> out.append(Character.getType(c) == Character.FORMAT
+          ? String.format(Locale.ROOT, "U+%04X", c) : Character.toString(c)));
+      return out.toString();
+    }
+  }
+
+  /**
+   * Hostile texts in one metric alarm's name ({@link #hostileAlarmName}): the report must show each as
+   * inert text, never run it, link it or let it reorder what follows. Same for every seed and size.
+   */
+  public static List<HostileText> hostileTexts() {
+    String where = "metric alarm <alias>-queue-wait … (LongestQueueWaitTime, not recommended: listed among the "
+        + "instance's other alarms)";
+    return List.of(
+        new HostileText("<script>window.__pwned=1</script>", where),
+        new HostileText("\"><img src=x onerror=window.__pwned=1>", where),
+        new HostileText("javascript:alert(1)", where),
+        new HostileText("\u202Etxt.exe", where));
+  }
+
+  /** The planted alarm's name: the alias, then every hostile text. */
+  public static String hostileAlarmName(String alias) {
+    return alias + "-queue-wait " + String.join(" ", hostileTexts().stream().map(HostileText::text).toList());
   }
 }

@@ -55,7 +55,7 @@ class LogAnalyzerSandboxTest {
     JsonNode data = review(SandboxSize.LARGE);
 
     assertEquals(62, data.at("/retention/logGroups").asInt());
-    assertEquals(150 + 9, data.at("/alarms/metricAlarmsRead").asInt(), "150 Lambda alarms and the 9 others");
+    assertEquals(150 + 10, data.at("/alarms/metricAlarmsRead").asInt(), "150 Lambda alarms and the 10 others");
   }
 
   private JsonNode review(SandboxSize size) {

@@ -116,6 +116,15 @@ class SandboxDocsTest {
   }
 
   @Test
+  void hostileNamesTable_equalsPlantedHostileTexts() {
+    List<String> documented = section("#### Hostile names: shown as inert text").lines()
+        .filter(l -> l.startsWith("| `")).map(l -> l.substring(3, l.indexOf("` |"))).toList();
+
+    assertEquals(PlantedProblems.hostileTexts().stream().map(PlantedProblems.HostileText::documented).toList(),
+        documented);
+  }
+
+  @Test
   void everyPlantedCheckId_isInTheCheckCatalog() {
     Set<String> all = new LinkedHashSet<>();
     for (PlantedProblems.Expectations e

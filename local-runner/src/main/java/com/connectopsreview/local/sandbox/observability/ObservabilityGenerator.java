@@ -1,5 +1,6 @@
 package com.connectopsreview.local.sandbox.observability;
 
+import com.connectopsreview.local.sandbox.PlantedProblems;
 import com.connectopsreview.local.sandbox.Scenario;
 import com.connectopsreview.local.sandbox.ScenarioBasis;
 import com.connectopsreview.local.sandbox.SandboxSize;
@@ -228,6 +229,10 @@ public final class ObservabilityGenerator {
     // Not recommended, on this instance: listed as "extra".
     alarms.add(connect(alias + "-calls-per-interval", "CallsPerInterval", "VoiceCalls", "Maximum",
         "GreaterThanThreshold", 500, "OK", updated, List.of(topic)));
+    // An operator chooses alarm names (any UTF-8 but ASCII controls): one carries the hostile texts the report
+    // must show as inert text. Not recommended either, so it is one more "extra" and changes no finding.
+    alarms.add(connect(PlantedProblems.hostileAlarmName(alias), "LongestQueueWaitTime", "Queue", "Maximum",
+        "GreaterThanThreshold", 300, "OK", updated, List.of(topic)));
     // Another instance's alarm does not cover this one.
     alarms.add(alarm("other-instance-throttled-calls", "AWS/Connect", "ThrottledCalls",
         Map.of("InstanceId", Seeded.uuid(seed, "other-instance", 0), "MetricGroup", "VoiceCalls"), "Sum",
